@@ -1,0 +1,152 @@
+"""The catalog: plan days in order, their checklist lines, their katas and what each covers.
+
+Standard library only, because ``noxfile.py`` imports it before any session venv exists.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CATALOG_PATH = REPO / "catalog.toml"
+
+
+class CatalogError(Exception):
+    """The catalog file is malformed or refers to something that does not exist."""
+
+
+class UnknownName(LookupError):
+    """A day or kata name the catalog does not have; the message lists the valid ones."""
+
+
+@dataclass(frozen=True)
+class Kata:
+    day: str
+    name: str
+    title: str
+    covers: tuple[str, ...]
+    hints: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        """Stable identifier used in results and on the command line, e.g. ``day7.retry``."""
+        return f"{self.day}.{self.name}"
+
+    @property
+    def package(self) -> str:
+        return package_name(self.day)
+
+    def source(self, root: Path) -> Path:
+        """The kata's module under a source root (``katas/``, ``solutions/`` or a copy)."""
+        return root / self.package / f"{self.name}.py"
+
+    @property
+    def grader(self) -> Path:
+        return REPO / "graders" / self.package / f"test_{self.name}.py"
+
+    @property
+    def typecase(self) -> Path:
+        return REPO / "graders" / self.package / "typecases" / f"{self.name}.py"
+
+
+@dataclass(frozen=True)
+class Day:
+    session: str
+    title: str
+    checklist: tuple[str, ...]
+    katas: tuple[Kata, ...]
+
+    @property
+    def package(self) -> str:
+        return package_name(self.session)
+
+    @property
+    def label(self) -> str:
+        """``Day 7`` / ``Day 4.1`` / ``Final`` — how the plan itself names the day."""
+        if self.session.startswith("day"):
+            return f"Day {self.session[3:]}"
+        return self.session.capitalize()
+
+    def kata(self, name: str) -> Kata:
+        for kata in self.katas:
+            if name in (kata.name, kata.id):
+                return kata
+        valid = ", ".join(k.name for k in self.katas) or "none yet"
+        raise UnknownName(f"unknown kata {name!r} for {self.session}; valid: {valid}")
+
+
+@dataclass(frozen=True)
+class Catalog:
+    days: tuple[Day, ...]
+
+    def day(self, session: str) -> Day:
+        for day in self.days:
+            if day.session == session:
+                return day
+        valid = ", ".join(d.session for d in self.graded_days)
+        raise UnknownName(f"unknown day {session!r}; valid: {valid}")
+
+    @property
+    def graded_days(self) -> tuple[Day, ...]:
+        """Days that have at least one kata, in plan order."""
+        return tuple(day for day in self.days if day.katas)
+
+    @property
+    def katas(self) -> tuple[Kata, ...]:
+        return tuple(kata for day in self.days for kata in day.katas)
+
+    def find_kata(self, kata_id: str) -> Kata:
+        """Look a kata up by its id, ``day7.retry`` (the day part may contain a dot)."""
+        session, _, name = kata_id.rpartition(".")
+        if not session:
+            raise UnknownName(f"kata ids look like day7.retry, got {kata_id!r}")
+        return self.day(session).kata(name)
+
+
+def package_name(session: str) -> str:
+    """``day4.1`` -> ``day4_1``: the importable package holding a day's katas."""
+    return session.replace(".", "_")
+
+
+def load(path: Path = CATALOG_PATH) -> Catalog:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise CatalogError(f"cannot read {path.name}: {exc}") from exc
+    try:
+        days = tuple(_day(entry) for entry in data["day"])
+    except (KeyError, TypeError) as exc:
+        raise CatalogError(f"{path.name}: missing or malformed field {exc}") from exc
+    return Catalog(days)
+
+
+def _day(entry: dict[str, object]) -> Day:
+    session = str(entry["session"])
+    return Day(
+        session=session,
+        title=str(entry["title"]),
+        checklist=_strings(entry, "checklist"),
+        katas=tuple(
+            Kata(
+                day=session,
+                name=str(k["name"]),
+                title=str(k["title"]),
+                covers=_strings(k, "covers"),
+                hints=_strings(k, "hints", required=False),
+            )
+            for k in _list(entry, "kata", required=False)
+        ),
+    )
+
+
+def _list(entry: dict[str, object], key: str, *, required: bool = True) -> list[dict[str, object]]:
+    value = entry[key] if required else entry.get(key, [])
+    if not isinstance(value, list):
+        raise TypeError(f"{key!r} must be a list")
+    return value
+
+
+def _strings(entry: dict[str, object], key: str, *, required: bool = True) -> tuple[str, ...]:
+    return tuple(str(item) for item in _list(entry, key, required=required))

@@ -1,0 +1,154 @@
+"""Grade a day: run its graders and mypy side by side, then decide each kata's status.
+
+Status rules (what the learner sees):
+
+- ``error``: the kata's module could not be imported (syntax or import-time error) or the
+  process died inside it;
+- ``timeout``: one of its tests (or its import) overran the time limit;
+- ``not_started``: nothing passed and every failure is the stub's ``NotImplementedError``;
+- ``passed``: every test passed and its files have no mypy errors;
+- ``failed``: anything else.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from engine import runner, typecheck
+from engine.catalog import REPO, Day, Kata
+from engine.runner import FileResult, TestResult
+
+
+class Status(str, Enum):
+    PASSED = "passed"
+    FAILED = "failed"
+    NOT_STARTED = "not_started"
+    ERROR = "error"
+    TIMEOUT = "timeout"
+
+
+@dataclass
+class KataResult:
+    kata: Kata
+    status: Status
+    message: str
+    tests: list[TestResult] = field(default_factory=list)
+    type_errors: list[typecheck.MypyError] = field(default_factory=list)
+
+    @property
+    def first_failure(self) -> TestResult | None:
+        failures = [t for t in self.tests if t.outcome != "passed"]
+        real = [t for t in failures if t.kind != "not_implemented"]
+        return (real or failures or [None])[0]
+
+
+@dataclass
+class DayResult:
+    day: Day
+    target: str  # "katas" / "solutions" / a path, for the report
+    root: Path
+    katas: list[KataResult]
+
+    @property
+    def passed(self) -> bool:
+        return all(k.status is Status.PASSED for k in self.katas)
+
+
+def state_dir() -> Path:
+    """Where grading keeps caches: never inside the learner's tree."""
+    return Path(os.environ.get("KATA_STATE_DIR", REPO / ".grading"))
+
+
+def grade_day(
+    day: Day,
+    katas: list[Kata],
+    *,
+    root: Path,
+    target: str,
+    timeout: float = runner.DEFAULT_TIMEOUT,
+) -> DayResult:
+    state = state_dir()
+    state.mkdir(parents=True, exist_ok=True)
+    env = {
+        "HYPOTHESIS_STORAGE_DIRECTORY": str(state / "hypothesis"),
+        "PYTHONPYCACHEPREFIX": str(state / "pycache"),
+    }
+    sources = {k.source(root): k.source(root) for k in katas}
+    sources |= {k.typecase: k.source(root) for k in katas if k.typecase.exists()}
+    type_errors: dict[Path, list[typecheck.MypyError]] = {}
+
+    def run_mypy() -> None:
+        type_errors.update(
+            typecheck.check(sources, search_path=root, cache_dir=state / "mypy-cache")
+        )
+
+    mypy_thread = threading.Thread(target=run_mypy, name="mypy")
+    mypy_thread.start()
+    with tempfile.TemporaryDirectory(prefix="kata-run-") as work:
+        graders = [k.grader for k in katas if k.grader.exists()]
+        files = runner.run_graders(graders, target=root, work=Path(work), timeout=timeout, env=env)
+    mypy_thread.join()
+    results = [
+        _decide(k, files.get(k.grader), type_errors.get(k.source(root), []), root) for k in katas
+    ]
+    return DayResult(day=day, target=target, root=root, katas=results)
+
+
+def _decide(
+    kata: Kata, run: FileResult | None, type_errors: list[typecheck.MypyError], root: Path
+) -> KataResult:
+    source = kata.source(root)
+    if not source.exists():
+        return KataResult(kata, Status.ERROR, f"{_shown(source)} is missing")
+    if run is None:
+        return KataResult(kata, Status.ERROR, "this kata has no grader (a bug in the library)")
+    result = KataResult(kata, Status.FAILED, "", run.tests, type_errors)
+    if run.fatal == "collect_error":
+        result.status, result.message = Status.ERROR, _import_error(source, run.fatal_message)
+    elif run.fatal == "timeout" or any(t.kind == "timeout" for t in run.tests):
+        result.status = Status.TIMEOUT
+        timed_out = next((t for t in run.tests if t.kind == "timeout"), None)
+        result.message = run.fatal_message or f"{timed_out.name if timed_out else 'a test'} timed out"
+    elif run.fatal == "crash":
+        result.status, result.message = Status.ERROR, run.fatal_message
+    elif not run.tests:
+        result.status, result.message = Status.ERROR, "no grader tests ran (a bug in the library)"
+    else:
+        failures = [t for t in run.tests if t.outcome != "passed"]
+        passed = len(run.tests) - len(failures)
+        if not failures and not type_errors:
+            result.status, result.message = Status.PASSED, f"{passed} checks passed"
+        elif failures and passed == 0 and all(t.kind == "not_implemented" for t in failures):
+            result.status, result.message = Status.NOT_STARTED, "still the stub"
+        elif failures:
+            result.message = f"{passed} of {len(run.tests)} checks pass"
+        else:
+            result.message = f"all checks pass, but mypy --strict reports {len(type_errors)} error(s)"
+    return result
+
+
+def _import_error(source: Path, message: str) -> str:
+    """Name the file and line: compile() pins syntax errors without running anything."""
+    try:
+        compile(source.read_bytes(), str(source), "exec")
+    except SyntaxError as exc:
+        return f"{type(exc).__name__}: {exc.msg} ({_shown(source)}, line {exc.lineno})"
+    except (OSError, ValueError) as exc:
+        return f"cannot read {_shown(source)}: {exc}"
+    return f"importing {_shown(source)} failed: {_shorten_paths(message)}"
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(REPO))
+    except ValueError:
+        return str(path)
+
+
+def _shorten_paths(text: str) -> str:
+    return text.replace(str(REPO) + os.sep, "")

@@ -1,0 +1,103 @@
+"""The ``--json`` results file, shaped after Exercism's test-runner results.json (version 3).
+
+Exercism's fields (``version``, ``status``, ``message``, ``tests`` with ``name``/``status``/
+``message``/``task_id``/``output``) keep existing tools working; ``day``, ``target`` and
+``katas`` are ours. Written atomically, so a reader never sees half a file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from engine.grade import DayResult, KataResult, Status
+from engine.runner import TestResult
+
+VERSION = 3
+
+
+def to_json(result: DayResult) -> dict[str, Any]:
+    broken = [k for k in result.katas if k.status in (Status.ERROR, Status.TIMEOUT)]
+    if result.passed:
+        status, message = "pass", None
+    elif broken:
+        status = "error"
+        message = "; ".join(f"{k.kata.id}: {k.message}" for k in broken)
+    else:
+        status, message = "fail", None
+    return {
+        "version": VERSION,
+        "status": status,
+        "message": message,
+        "day": result.day.session,
+        "target": result.target,
+        "tests": [test for kata in result.katas for test in _tests(kata)],
+        "katas": [
+            {
+                "id": k.kata.id,
+                "title": k.kata.title,
+                "status": k.status.value,
+                "plan_items": list(k.kata.covers),
+                "message": k.message,
+            }
+            for k in result.katas
+        ],
+    }
+
+
+def _tests(kata: KataResult) -> list[dict[str, Any]]:
+    tests = [_test(kata, t) for t in kata.tests]
+    if kata.type_errors:
+        tests.append(
+            {
+                "name": f"{kata.kata.id}::mypy --strict",
+                "status": "fail",
+                "message": "\n".join(e.render(Path.cwd()) for e in kata.type_errors),
+                "task_id": kata.kata.id,
+                "output": None,
+            }
+        )
+    if not kata.tests and kata.status in (Status.ERROR, Status.TIMEOUT):
+        tests.append(
+            {
+                "name": f"{kata.kata.id}::import",
+                "status": "error",
+                "message": kata.message,
+                "task_id": kata.kata.id,
+                "output": None,
+            }
+        )
+    return tests
+
+
+def _test(kata: KataResult, test: TestResult) -> dict[str, Any]:
+    if test.outcome == "passed":
+        status = "pass"
+    elif test.kind in ("assertion", "not_implemented"):
+        status = "fail"
+    else:
+        status = "error"
+    message = None
+    if test.outcome != "passed":
+        parts = [test.message]
+        if test.expected is not None:
+            parts.append(f"expected: {test.expected}\nactual:   {test.actual}")
+        if test.case:
+            parts.append(test.case)
+        message = "\n".join(parts)
+    return {
+        "name": f"{kata.kata.id}::{test.name}",
+        "status": status,
+        "message": message,
+        "task_id": kata.kata.id,
+        "output": test.output or None,
+    }
+
+
+def write(result: DayResult, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(json.dumps(to_json(result), indent=2, ensure_ascii=False) + "\n")
+    os.replace(partial, path)

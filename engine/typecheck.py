@@ -1,0 +1,78 @@
+"""``mypy --strict`` over the learner's day package and the day's type cases, in-process.
+
+One mypy run per grade, errors sorted by file so each counts against its own kata only: a typo
+in one kata never fails another kata's type cases. A syntax error stops mypy altogether
+("blocking"), so the offending file (and the type case that imports it) is dropped and mypy is
+run again on the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class MypyError:
+    file: Path
+    line: int
+    column: int
+    code: str
+    message: str
+
+    def render(self, relative_to: Path) -> str:
+        try:
+            shown = self.file.relative_to(relative_to)
+        except ValueError:
+            shown = self.file
+        return f"{shown}:{self.line}:{self.column}: {self.message}  [{self.code}]"
+
+
+def check(
+    files: dict[Path, Path], *, search_path: Path, cache_dir: Path
+) -> dict[Path, list[MypyError]]:
+    """Type-check ``files`` (file -> the kata file it belongs to); errors per kata file."""
+    from mypy import api  # imported here: only grading pays for it, not --help or the catalog
+
+    errors: dict[Path, list[MypyError]] = {owner: [] for owner in files.values()}
+    pending = {path.resolve(): owner for path, owner in files.items() if path.exists()}
+    os.environ["MYPYPATH"] = str(search_path)
+    while pending:
+        stdout, _stderr, _status = api.run(
+            [
+                "--strict",
+                "--output=json",
+                "--no-error-summary",
+                "--cache-dir", str(cache_dir),
+                "--config-file", "",
+                *map(str, pending),
+            ]  # fmt: skip
+        )
+        found = [e for line in stdout.splitlines() if (e := _parse(line)) is not None]
+        blocking = {e.file for e in found if e.code == "syntax"}
+        for error in found:
+            owner = pending.get(error.file)
+            if owner is not None and (not blocking or error.file in blocking):
+                errors[owner].append(error)
+        if not blocking:
+            break
+        broken = {pending[f] for f in blocking if f in pending}
+        pending = {p: o for p, o in pending.items() if o not in broken}
+    return errors
+
+
+def _parse(line: str) -> MypyError | None:
+    if not line.startswith("{"):
+        return None
+    data = json.loads(line)
+    if data.get("severity") != "error":
+        return None
+    return MypyError(
+        file=Path(data["file"]).resolve(),
+        line=int(data["line"]),
+        column=int(data["column"]) + 1,
+        code=str(data.get("code") or "misc"),
+        message=str(data["message"]),
+    )

@@ -1,0 +1,77 @@
+"""Sessions: one per plan day that has katas (``nox -s day7``), plus ``selftest``.
+
+Everything is read from ``catalog.toml``; nothing here names a day or a kata.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+import nox
+
+if sys.version_info < (3, 11):
+    raise SystemExit("these katas need Python 3.11 or newer to run nox with")
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from engine import catalog  # noqa: E402  (needs the path above)
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_venv = "yes"
+nox.options.sessions = ["days"]
+
+# Bytecode caching is worth ~0.4 s a grade; the engine keeps the caches out of katas/.
+RUN_ENV: dict[str, str | None] = {"PYTHONDONTWRITEBYTECODE": None}
+
+
+def install(session: nox.Session, requirements: Path) -> None:
+    """Install pinned requirements, skipped while they are unchanged since the last install."""
+    if not isinstance(session.virtualenv, nox.virtualenv.VirtualEnv):
+        return
+    marker = Path(session.virtualenv.location) / ".kata-requirements.sha256"
+    digest = hashlib.sha256(requirements.read_bytes()).hexdigest()
+    if marker.exists() and marker.read_text() == digest:
+        return
+    session.install("-r", str(requirements))
+    marker.write_text(digest)
+
+
+def requirements_for(day: catalog.Day) -> Path:
+    """A day needing more than the grading tools has ``requirements/<session>.txt``."""
+    own = HERE / "requirements" / f"{day.session}.txt"
+    return own if own.exists() else HERE / "requirements" / "grading.txt"
+
+
+def _grading_session(day: catalog.Day) -> None:
+    def grade(session: nox.Session) -> None:
+        install(session, requirements_for(day))
+        session.run(
+            "python", "-m", "engine", "grade", day.session, *session.posargs,
+            "--cwd", session.invoked_from, env=RUN_ENV,
+        )  # fmt: skip
+
+    grade.__doc__ = f"{day.label} — {day.title}: grade your katas (-- KATA, --solutions, --json PATH, -v)"
+    nox.session(grade, name=day.session)
+
+
+for _day in catalog.load().graded_days:
+    _grading_session(_day)
+
+
+@nox.session(venv_backend="none")
+def days(session: nox.Session) -> None:
+    """List the plan days and how to grade them."""
+    for day in catalog.load().days:
+        katas = ", ".join(k.name for k in day.katas) or "(no katas yet)"
+        session.log(f"{day.session:<10} {day.label} — {day.title}: {katas}")
+    session.log("Grade a day with: nox -s day1   (then: nox -s day1 -- KATA | --json r.json | -v)")
+
+
+@nox.session
+def selftest(session: nox.Session) -> None:
+    """The library's own tests: solutions pass, stubs are not started, mutants are rejected."""
+    install(session, HERE / "requirements" / "selftest.txt")
+    session.run("python", "-m", "pytest", *session.posargs, env=RUN_ENV)
