@@ -73,5 +73,5 @@ def _grade(args: argparse.Namespace) -> int:
     result = grade.grade_day(day, katas, root=root, target=target, timeout=args.timeout)
     if json_path is not None:
         results.write(result, json_path)
-    report.render(result, Console(highlight=False, soft_wrap=True), verbose=args.verbose)
+    report.render(result, Console(highlight=False, soft_wrap=True, width=10_000 if not sys.stdout.isatty() else None), verbose=args.verbose)
     return 0 if result.passed else 1

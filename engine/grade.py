@@ -126,7 +126,9 @@ def _decide(
         elif failures and passed == 0 and all(t.kind == "not_implemented" for t in failures):
             result.status, result.message = Status.NOT_STARTED, "still the stub"
         elif failures:
-            result.message = f"{passed} of {len(run.tests)} checks pass"
+            first = result.first_failure
+            assert first is not None
+            result.message = f"{passed} of {len(run.tests)} checks pass — {first.message}"
         else:
             result.message = f"all checks pass, but mypy --strict reports {len(type_errors)} error(s)"
     return result
@@ -140,7 +142,7 @@ def _import_error(source: Path, message: str) -> str:
         return f"{type(exc).__name__}: {exc.msg} ({_shown(source)}, line {exc.lineno})"
     except (OSError, ValueError) as exc:
         return f"cannot read {_shown(source)}: {exc}"
-    return f"importing {_shown(source)} failed: {_shorten_paths(message)}"
+    return _shorten_paths(message)
 
 
 def _shown(path: Path) -> str:

@@ -45,12 +45,13 @@ def emit(**event: Any) -> None:
 
 def pytest_collectstart(collector: pytest.Collector) -> None:
     if isinstance(collector, pytest.Module):
-        emit(event="collect", path=str(collector.path))
+        emit(event="collect", path=str(collector.path.resolve()))
 
 
 def pytest_collectreport(report: pytest.CollectReport) -> None:
     if report.failed:
-        emit(event="collect_error", path=str(report.fspath), message=_collect_message(report))
+        path = Path(report.fspath).resolve()  # relative to the rootdir, which is the cwd
+        emit(event="collect_error", path=str(path), message=_collect_message(report))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -64,7 +65,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def _test_info(item: pytest.Item) -> dict[str, Any]:
     marker = item.get_closest_marker("timeout")
     timeout = marker.args[0] if marker and marker.args else None
-    return {"nodeid": item.nodeid, "path": str(item.path), "timeout": timeout}
+    return {"nodeid": item.nodeid, "path": str(item.path.resolve()), "timeout": timeout}
 
 
 def pytest_runtest_logstart(nodeid: str) -> None:

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.console import Console, Group
-from rich.padding import Padding
-from rich.table import Table
+from rich.console import Console
 from rich.text import Text
 
 from engine.catalog import REPO
@@ -28,15 +26,19 @@ LABELS = {
 
 def render(result: DayResult, console: Console, *, verbose: bool = False) -> None:
     day = result.day
-    console.print(
-        Text.assemble((f"{day.label} — {day.title}", "bold"), f"  ·  grading {_shown(result.root / day.package)}")
-    )
-    table = Table.grid(padding=(0, 2))
+    console.print(Text.assemble((f"{day.label} — {day.title}", "bold"), f"  ·  grading {_shown(result.root / day.package)}"))
+    name_width = max(len(k.kata.name) for k in result.katas)
+    label_width = max(len(label) for label, _ in LABELS.values())
     for kata in result.katas:
         label, style = LABELS[kata.status]
-        note = "" if kata.status in (Status.PASSED, Status.NOT_STARTED) else kata.message
-        table.add_row(Text(label, style), Text(kata.kata.name), Text(kata.kata.title, "dim"), Text(note))
-    console.print(Padding(table, (0, 0, 0, 2)))
+        line = Text("  ")
+        line.append(label.ljust(label_width), style)
+        line.append(f"  {kata.kata.name.ljust(name_width)}  ")
+        if kata.status in (Status.PASSED, Status.NOT_STARTED):
+            line.append(kata.kata.title, "dim")
+        else:
+            line.append(kata.message)
+        console.print(line)
 
     problems = [k for k in result.katas if k.status not in (Status.PASSED, Status.NOT_STARTED)]
     for kata in problems if verbose else problems[:1]:
@@ -57,43 +59,43 @@ def summary(result: DayResult) -> Text:
     return line
 
 
-def _details(kata: KataResult, root: Path, *, verbose: bool) -> Group:
-    source = _shown(kata.kata.source(root))
-    parts: list[Text | Padding] = [
-        Text.assemble((kata.kata.name, "bold"), f" — {kata.kata.title}  ({source})")
-    ]
+def _details(kata: KataResult, root: Path, *, verbose: bool) -> Text:
+    text = Text.assemble((kata.kata.name, "bold"), f" — {kata.kata.title}  ({_shown(kata.kata.source(root))})\n")
     failures = [t for t in kata.tests if t.outcome != "passed"]
     if kata.status in (Status.ERROR, Status.TIMEOUT) or not failures:
-        parts.append(Padding(Text(kata.message), (0, 0, 0, 2)))
-    shown = failures if verbose else [kata.first_failure] if kata.first_failure else []
-    for test in shown:
-        parts.append(Padding(_test(test), (0, 0, 0, 2)))
-    if kata.type_errors:
-        errors = Text("mypy --strict:\n", "bold")
-        errors.append("\n".join(e.render(Path.cwd()) for e in kata.type_errors))
-        parts.append(Padding(errors, (0, 0, 0, 2)))
-    return Group(*parts)
+        text.append(_indent(kata.message) + "\n")
+    first = kata.first_failure
+    for test in failures if verbose else [first] if first else []:
+        text.append_text(_test(test))
+    if kata.type_errors and kata.status is Status.FAILED:
+        text.append("  mypy --strict:\n", "bold")
+        text.append("\n".join("    " + e.render(Path.cwd()) for e in kata.type_errors) + "\n")
+    text.rstrip()
+    return text
+
+
+def _indent(block: str, by: str = "  ") -> str:
+    return "\n".join(by + line for line in block.splitlines())
 
 
 def _test(test: TestResult) -> Text:
-    text = Text(f"✗ {test.name}\n", "red")
-    text.append(test.message + "\n", "bold")
+    text = Text(f"  ✗ {test.name}\n", "red")
+    text.append(_indent(test.message, "    ") + "\n", "bold")
     if test.expected is not None:
-        text.append("expected: ", "green")
+        text.append("    expected: ", "green")
         text.append(f"{test.expected}\n")
-        text.append("actual:   ", "red")
+        text.append("    actual:   ", "red")
         text.append(f"{test.actual}\n")
     elif test.detail:
-        text.append(test.detail + "\n", "dim")
+        text.append(_indent(test.detail, "    ") + "\n", "dim")
     if test.where:
-        text.append(f"raised at {_shown(Path(test.where['file']))}:{test.where['line']} "
-                    f"in {test.where['function']}()\n", "dim")
+        place = f"{_shown(Path(test.where['file']))}:{test.where['line']}"
+        text.append(f"    raised at {place} in {test.where['function']}()\n", "dim")
     if test.case:
-        text.append(test.case + "\n")
+        text.append(_indent(test.case, "    ") + "\n")
     if test.output:
-        text.append("your output:\n", "dim")
-        text.append(test.output + "\n")
-    text.rstrip()
+        text.append("    your output:\n", "dim")
+        text.append(_indent(test.output, "      ") + "\n")
     return text
 
 

@@ -123,7 +123,7 @@ def _start(
         sys.executable, "-m", "pytest", *map(str, files),
         "-p", "engine.plugin", "-p", "no:cacheprovider",
         "--import-mode=importlib", "--rootdir", str(REPO), "-c", str(REPO / "pyproject.toml"),
-        "-q", "--no-header", "-W", "ignore",
+        "-q", "--no-header", "-W", "ignore", "--continue-on-collection-errors",
         f"--timeout={timeout:g}", "--timeout-method=signal",
     ]  # fmt: skip
     with log.open("wb") as sink:

@@ -1,0 +1,4 @@
+"""Kills the interpreter while being imported."""
+import os
+
+os._exit(1)
