@@ -74,4 +74,4 @@ def days(session: nox.Session) -> None:
 def selftest(session: nox.Session) -> None:
     """The library's own tests: solutions pass, stubs are not started, mutants are rejected."""
     install(session, HERE / "requirements" / "selftest.txt")
-    session.run("python", "-m", "pytest", *session.posargs, env=RUN_ENV)
+    session.run("python", "-m", "pytest", "-n", "auto", *session.posargs, env=RUN_ENV)

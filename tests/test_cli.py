@@ -1,0 +1,64 @@
+"""What a learner sees at the command line: one-line errors, plain output when piped."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from engine import catalog
+
+CATALOG = catalog.load()
+DAY = CATALOG.graded_days[0]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "engine", *args], cwd=catalog.REPO, capture_output=True,
+        text=True, stdin=subprocess.DEVNULL, timeout=120,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["grade", "day99"], "unknown day 'day99'; valid: day1"),
+        (["grade", DAY.session, "no_such_kata"], f"unknown kata 'no_such_kata' for {DAY.session}; valid: "),
+        (["grade", DAY.session, "--bogus"], "unrecognized arguments: --bogus"),
+        (["grade"], "the following arguments are required: day"),
+    ],
+)
+def test_bad_input_gets_one_line_and_exit_2(args: list[str], words: str) -> None:
+    done = run(*args)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1 and words in done.stderr, done.stderr
+
+
+def test_one_kata_by_name_and_plain_output_when_piped(grade) -> None:  # type: ignore[no-untyped-def]
+    kata = DAY.katas[-1]
+    graded = grade(DAY.session, kata.name, "--solutions")
+    assert [k["id"] for k in graded.results["katas"]] == [kata.id]
+    assert "\x1b[" not in graded.stdout, "no escape codes when stdout is not a terminal"
+    assert f"{DAY.label}: 1 of 1 katas passed." in graded.stdout
+
+
+def test_results_file_has_the_exercism_shape(grade) -> None:  # type: ignore[no-untyped-def]
+    results = grade(DAY.session).results
+    assert results["version"] == 3 and results["status"] == "fail"
+    assert {"day", "target", "tests", "katas", "message"} <= results.keys()
+    test = results["tests"][0]
+    assert set(test) == {"name", "status", "message", "task_id", "output"}
+    kata = results["katas"][0]
+    assert set(kata) == {"id", "title", "status", "plan_items", "message"}
+    assert results["target"] == "katas"
+
+
+def test_grading_writes_nothing_into_the_learners_tree(grade) -> None:  # type: ignore[no-untyped-def]
+    before = sorted(p for p in (catalog.REPO / "katas").rglob("*"))
+    grade(DAY.session)
+    after = sorted(p for p in (catalog.REPO / "katas").rglob("*"))
+    assert after == before, f"new files under katas/: {sorted(set(after) - set(before))}"
