@@ -70,6 +70,38 @@ def days(session: nox.Session) -> None:
     session.log("Grade a day with: nox -s day1   (then: nox -s day1 -- KATA | --json r.json | -v)")
 
 
+def _engine(session: nox.Session, command: str) -> None:
+    """Run an engine command in this session's venv (or nox's own Python when it has none)."""
+    python = "python" if isinstance(session.virtualenv, nox.virtualenv.VirtualEnv) else sys.executable
+    session.run(python, "-m", "engine", command, *session.posargs, env=RUN_ENV, external=True)
+
+
+def _grading_tools_session(name: str, doc: str) -> None:
+    def run(session: nox.Session) -> None:
+        install(session, HERE / "requirements" / "grading.txt")
+        _engine(session, name)
+
+    run.__doc__ = doc
+    nox.session(run, name=name)
+
+
+def _plain_session(name: str, doc: str) -> None:
+    def run(session: nox.Session) -> None:
+        _engine(session, name)
+
+    run.__doc__ = doc
+    nox.session(run, name=name, venv_backend="none")
+
+
+_grading_tools_session("progress", "Tick the plan's checklist from your grades; write PROGRESS.md and badges/.")
+_grading_tools_session("solution", "Show a kata's reference solution once it passes (-- day7.retry [--force]).")
+_grading_tools_session("watch", "Regrade a day on every save (-- day7).")
+_plain_session("hint", "Show the next hint of a kata (-- day7.retry [--all]).")
+_plain_session("reset", "Restore a kata's stub; your file is backed up first (-- day7.retry [--yes]).")
+_plain_session("fork-badges", "Point the README's day badges at your fork's GitHub Actions.")
+_plain_session("workflows", "Maintainers: regenerate .github/workflows/<day>.yml and the README badge row.")
+
+
 @nox.session
 def selftest(session: nox.Session) -> None:
     """The library's own tests: solutions pass, stubs are not started, mutants are rejected."""

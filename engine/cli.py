@@ -1,6 +1,16 @@
-"""Command line: ``python -m engine grade DAY [KATA ...] [options]`` (what ``nox -s dayN`` runs).
+"""Command line behind the nox sessions: ``python -m engine COMMAND ...``.
 
-Exit codes: 0 every graded kata passed, 1 some did not, 2 bad usage (one line on stderr).
+    grade DAY [KATA ...]   nox -s day7 -- [KATA] [--solutions] [--json PATH] [-v]
+    progress               nox -s progress
+    hint KATA_ID           nox -s hint -- day7.retry [--all]
+    solution KATA_ID       nox -s solution -- day7.retry [--force]
+    reset KATA_ID          nox -s reset -- day7.retry [--yes]
+    watch DAY              nox -s watch -- day7
+    workflows              nox -s workflows        (maintainers: regenerate CI files)
+    fork-badges            nox -s fork-badges      (point README badges at your fork)
+
+Exit codes: 0 success (for grade: every graded kata passed), 1 not yet, 2 bad usage or a
+request that cannot be done (one line on stderr, never a traceback), 130 interrupted.
 """
 
 from __future__ import annotations
@@ -8,10 +18,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from engine import catalog, runner
 from engine.catalog import REPO, CatalogError, UnknownName
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from engine.catalog import Catalog, Kata
+    from engine.progress import Progress
 
 
 class UsageError(Exception):
@@ -24,54 +40,241 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="nox -s DAY --", description="Grade a plan day's katas.")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = _Parser(prog="python -m engine", description="Grade katas and follow your progress.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
     grade = sub.add_parser("grade", help="grade one day")
     grade.add_argument("day", help="session name, e.g. day7 or day4.1")
     grade.add_argument("katas", nargs="*", metavar="KATA", help="grade only these katas")
-    which = grade.add_mutually_exclusive_group()
-    which.add_argument("--solutions", action="store_true", help="grade the reference solutions")
-    which.add_argument("--root", type=Path, help=argparse.SUPPRESS)  # a copy, for the self-test
+    _target_options(grade)
     grade.add_argument("--json", type=Path, metavar="PATH", help="write results.json here")
     grade.add_argument("-v", "--verbose", action="store_true", help="show every failure in full")
     grade.add_argument("--timeout", type=float, default=runner.DEFAULT_TIMEOUT, help=argparse.SUPPRESS)
-    grade.add_argument("--cwd", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
+
+    watch = sub.add_parser("watch", help="regrade a day on every save")
+    watch.add_argument("day")
+    watch.add_argument("katas", nargs="*", metavar="KATA")
+    _target_options(watch)
+
+    progress = sub.add_parser("progress", help="tick the plan's checklist, write PROGRESS.md and badges")
+    progress.add_argument("--out", type=Path, default=REPO, help=argparse.SUPPRESS)
+
+    hint = sub.add_parser("hint", help="show the next hint of a kata")
+    hint.add_argument("kata", metavar="KATA_ID", help="e.g. day7.retry")
+    hint.add_argument("--all", action="store_true", help="show every tier")
+
+    solution = sub.add_parser("solution", help="show the reference solution of a kata you passed")
+    solution.add_argument("kata", metavar="KATA_ID")
+    solution.add_argument("--force", action="store_true", help="show it even before passing")
+
+    reset = sub.add_parser("reset", help="restore a kata's stub (your file is backed up first)")
+    reset.add_argument("kata", metavar="KATA_ID")
+    reset.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+    sub.add_parser("workflows", help="regenerate .github/workflows/<day>.yml from the catalog")
+    sub.add_parser("fork-badges", help="point the README's day badges at your fork (origin)")
     return parser
 
 
+def _target_options(parser: argparse.ArgumentParser) -> None:
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--solutions", action="store_true", help="grade the reference solutions")
+    which.add_argument("--root", type=Path, help=argparse.SUPPRESS)  # a copy, for the self-test
+    parser.add_argument("--cwd", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
+
+
 def main(argv: list[str] | None = None) -> int:
+    from engine.learner import LearnerError
+
     try:
         args = build_parser().parse_args(argv)
-        return _grade(args)
-    except (UsageError, UnknownName, CatalogError) as exc:
+        handler = COMMANDS[args.command]
+        return handler(args, catalog.load())
+    except (UsageError, UnknownName, CatalogError, LearnerError) as exc:
         message = exc.args[0] if exc.args else str(exc)
         print(f"error: {message}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # an unwritable --json path, a full disk…
+        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
 
 
-def _grade(args: argparse.Namespace) -> int:
-    from rich.console import Console  # after argument checks: a typo gets its answer fast
+def console() -> Console:
+    from rich.console import Console
 
-    from engine import grade, report, results
+    # Piped output is read by tools and tests: never wrap it at 80 columns.
+    return Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 10_000)
 
-    cat = catalog.load()
+
+def _root(args: argparse.Namespace) -> tuple[Path, str]:
+    if args.root is not None:
+        return args.root.resolve(), str(args.root)
+    if args.solutions:
+        return REPO / "solutions", "solutions"
+    return REPO / "katas", "katas"
+
+
+def _katas(args: argparse.Namespace, cat: Catalog) -> tuple[catalog.Day, list[Kata]]:
     day = cat.day(args.day)
     if not day.katas:
         raise UsageError(f"{day.session} has no katas yet")
-    katas = [day.kata(name) for name in args.katas] or list(day.katas)
-    if args.root is not None:
-        root, target = args.root.resolve(), str(args.root)
-    elif args.solutions:
-        root, target = REPO / "solutions", "solutions"
-    else:
-        root, target = REPO / "katas", "katas"
-    json_path = args.json if args.json is None or args.json.is_absolute() else args.cwd / args.json
+    return day, [day.kata(name) for name in args.katas] or list(day.katas)
 
+
+def grade_command(args: argparse.Namespace, cat: Catalog) -> int:
+    from engine import grade, progress, report, results
+
+    day, katas = _katas(args, cat)
+    root, target = _root(args)
+    json_path = args.json if args.json is None or args.json.is_absolute() else args.cwd / args.json
     result = grade.grade_day(day, katas, root=root, target=target, timeout=args.timeout)
     if json_path is not None:
         results.write(result, json_path)
-    report.render(result, Console(highlight=False, soft_wrap=True, width=10_000 if not sys.stdout.isatty() else None), verbose=args.verbose)
+    out = console()
+    report.render(result, out, verbose=args.verbose)
+    if target == "katas":
+        progress.remember(result)
+        _next_step(out, progress.known(cat, root), day)
     return 0 if result.passed else 1
+
+
+def _next_step(out: Console, known: Progress, day: catalog.Day) -> None:
+    upcoming = known.next_kata(after=day.katas)
+    if upcoming is None:
+        out.print("Every kata of the plan passes. Run `nox -s progress` for the full picture.")
+    elif upcoming.day != day.session:
+        out.print(f"{day.label} is done. Next: {upcoming.id} — nox -s {upcoming.day}")
+
+
+def watch_command(args: argparse.Namespace, cat: Catalog) -> int:
+    from engine import grade, report, watch
+
+    day, katas = _katas(args, cat)
+    root, target = _root(args)
+    out = console()
+
+    def regrade() -> None:
+        result = grade.grade_day(day, katas, root=root, target=target)
+        report.render(result, out)
+        if target == "katas":
+            from engine import progress
+
+            progress.remember(result)
+
+    return watch.watch(root / day.package, regrade, clear=out.clear)
+
+
+def progress_command(args: argparse.Namespace, cat: Catalog) -> int:
+    import time
+
+    from rich.progress_bar import ProgressBar
+    from rich.text import Text
+
+    from engine import progress
+
+    started = time.perf_counter()
+    state, graded = progress.measure(cat, REPO / "katas")
+    out = console()
+    for day in cat.days:
+        ticks = state.ticked(day)
+        out.print(Text(f"{day.label} — {day.title}  {sum(ticks)}/{len(ticks)}", "bold"))
+        for line, tick in zip(day.checklist, ticks):
+            out.print(Text.assemble("  ", ("[x]", "green") if tick else "[ ]", f" {line}"))
+    done, total = state.lines_done, state.lines_total
+    out.print()
+    out.print(ProgressBar(total=total, completed=done, width=40))
+    out.print(f"{done} of {total} checklist lines done ({graded} katas regraded in "
+              f"{time.perf_counter() - started:.1f} s).")
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "PROGRESS.md").write_text(progress.markdown(state, badges=args.out / "badges"))
+    badges = progress.write_badges(state, args.out / "badges")
+    out.print(f"Wrote PROGRESS.md and {len(badges)} badges in badges/.")
+    upcoming = state.next_kata()
+    if upcoming is not None:
+        out.print(f"Next: {upcoming.id} — nox -s {upcoming.day}")
+    return 0
+
+
+def hint_command(args: argparse.Namespace, cat: Catalog) -> int:
+    from engine import learner
+
+    kata = cat.find_kata(args.kata)
+    tiers = learner.next_hints(kata, show_all=args.all)
+    for number, text in tiers:
+        print(f"Hint {number} of {len(kata.hints)} for {kata.id}:\n  {text}\n")
+    if not args.all and tiers[-1][0] < len(kata.hints):
+        print(f"Run the same command again for hint {tiers[-1][0] + 1}.")
+    return 0
+
+
+def solution_command(args: argparse.Namespace, cat: Catalog) -> int:
+    from engine import grade, progress, store
+
+    kata = cat.find_kata(args.kata)
+    root = REPO / "katas"
+    if not args.force:
+        stored = store.load().get(kata.id)
+        if stored is None or stored.key != store.key(kata, root):
+            result = grade.grade_day(cat.day(kata.day), [kata], root=root, target="katas")
+            progress.remember(result)
+            status = result.katas[0].status.value
+        else:
+            status = stored.status
+        if status != grade.Status.PASSED.value:
+            print(f"{kata.id} does not pass yet ({status.replace('_', ' ')}): the solution unlocks once it does.")
+            print(f"Stuck? nox -s hint -- {kata.id}   (or add --force to see it anyway)")
+            return 1
+    print(kata.source(REPO / "solutions").read_text(encoding="utf-8"))
+    return 0
+
+
+def reset_command(args: argparse.Namespace, cat: Catalog) -> int:
+    from engine import learner
+
+    kata = cat.find_kata(args.kata)
+    path = kata.source(REPO / "katas").relative_to(REPO)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UsageError("reset asks for confirmation: run it in a terminal or pass --yes")
+        if input(f"Restore the stub of {path}? Your file is backed up first. [y/N] ").strip().lower() != "y":
+            print("Nothing changed.")
+            return 1
+    backup = learner.reset(kata)
+    if backup is not None:
+        print(f"Your previous {path} is saved as {backup.relative_to(REPO)}")
+    print(f"{path} is the stub again.")
+    return 0
+
+
+def workflows_command(args: argparse.Namespace, cat: Catalog) -> int:
+    from engine import ci
+
+    for path in ci.write_workflows(cat):
+        print(f"wrote {path.relative_to(REPO)}")
+    ci.rewrite_readme_badges(cat, ci.upstream().repository)
+    print("rewrote the README badge row")
+    return 0
+
+
+def fork_badges_command(args: argparse.Namespace, cat: Catalog) -> int:
+    from engine import ci
+
+    repository = ci.origin_repository()
+    ci.rewrite_readme_badges(cat, repository)
+    print(f"README badges now show {repository}'s workflows. Commit README.md and push.")
+    return 0
+
+
+COMMANDS = {
+    "grade": grade_command,
+    "watch": watch_command,
+    "progress": progress_command,
+    "hint": hint_command,
+    "solution": solution_command,
+    "reset": reset_command,
+    "workflows": workflows_command,
+    "fork-badges": fork_badges_command,
+}

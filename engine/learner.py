@@ -1,0 +1,94 @@
+"""The learner's loop around grading: hints, the solution after passing, and reset."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+from engine import store
+from engine.catalog import REPO, Kata
+from engine.grade import state_dir
+
+BACKUPS = REPO / ".backups"
+
+
+class LearnerError(Exception):
+    """Something the learner asked for that cannot be done; the message says why."""
+
+
+# -- hints ------------------------------------------------------------------------------------
+
+def _hints_seen_path() -> Path:
+    return state_dir() / "hints-seen.json"
+
+
+def _hints_seen() -> dict[str, int]:
+    try:
+        return {k: int(v) for k, v in json.loads(_hints_seen_path().read_text()).items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}
+
+
+def next_hints(kata: Kata, *, show_all: bool = False) -> list[tuple[int, str]]:
+    """The next unseen tier (or all tiers), numbered from 1; remembers what was shown."""
+    if not kata.hints:
+        raise LearnerError(f"{kata.id} has no hints")
+    seen = _hints_seen()
+    shown = seen.get(kata.id, 0)
+    upto = len(kata.hints) if show_all else min(shown + 1, len(kata.hints))
+    tiers = list(enumerate(kata.hints, start=1))[: upto] if show_all else [(upto, kata.hints[upto - 1])]
+    seen[kata.id] = max(shown, upto)
+    path = _hints_seen_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(seen, indent=1))
+    return tiers
+
+
+# -- reset ------------------------------------------------------------------------------------
+
+def pristine_stub(kata: Kata) -> bytes:
+    """The newest committed version of the kata's file that is still an untouched stub.
+
+    Walking back from HEAD (not just taking HEAD) keeps a learner who commits their work able
+    to reset, and still picks up any later fix to the stub's spec.
+    """
+    relative = kata.source(REPO / "katas").relative_to(REPO).as_posix()
+    try:
+        log = _git("log", "--format=%H", "--", relative)
+    except LearnerError:
+        raise LearnerError("reset needs the git history of this clone (git log failed)") from None
+    for commit in log.split():
+        content = _git_bytes("show", f"{commit}:{relative}")
+        if store.is_stub_source(content):
+            return content
+    raise LearnerError(f"no committed stub of {relative} found in the git history")
+
+
+def reset(kata: Kata, *, now: datetime | None = None) -> Path | None:
+    """Back the learner's file up (returned; None if there was none), then restore the stub."""
+    source = kata.source(REPO / "katas")
+    stub = pristine_stub(kata)
+    backup = None
+    if source.exists():
+        stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+        backup = BACKUPS / kata.package / f"{kata.name}-{stamp}.py"
+        backup.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, backup)  # copy first: nothing is lost even if the write fails
+    source.parent.mkdir(parents=True, exist_ok=True)
+    source.write_bytes(stub)
+    return backup
+
+
+def _git(*args: str) -> str:
+    return _git_bytes(*args).decode()
+
+
+def _git_bytes(*args: str) -> bytes:
+    try:
+        done = subprocess.run(["git", *args], cwd=REPO, capture_output=True, check=True)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        raise LearnerError(f"git {args[0]} failed") from exc
+    return done.stdout

@@ -1,0 +1,119 @@
+"""The plan's checkboxes, ticked by grading: a line is done when every kata covering it passes.
+
+Cheap on an untouched repo: stubs are recognised without running them, and every other kata
+reuses its stored result while its file and grader are byte-for-byte what was graded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine import grade, store
+from engine.catalog import Catalog, Day, Kata
+
+
+@dataclass(frozen=True)
+class Progress:
+    catalog: Catalog
+    statuses: dict[str, str]  # kata id -> status
+
+    def passed(self, kata: Kata) -> bool:
+        return self.statuses.get(kata.id) == grade.Status.PASSED.value
+
+    def ticked(self, day: Day) -> list[bool]:
+        """One flag per checklist line of ``day``: covered, and all its katas pass."""
+        covering = {line: [k for k in day.katas if line in k.covers] for line in day.checklist}
+        return [bool(covering[line]) and all(map(self.passed, covering[line])) for line in day.checklist]
+
+    @property
+    def lines_done(self) -> int:
+        return sum(sum(self.ticked(day)) for day in self.catalog.days)
+
+    @property
+    def lines_total(self) -> int:
+        return sum(len(day.checklist) for day in self.catalog.days)
+
+    def next_kata(self, after: Iterable[Kata] = ()) -> Kata | None:
+        """The first kata in plan order not passed yet, preferring those in ``after``."""
+        for kata in [*after, *self.catalog.katas]:
+            if not self.passed(kata):
+                return kata
+        return None
+
+
+def measure(catalog: Catalog, root: Path) -> tuple[Progress, int]:
+    """Statuses for every kata, grading only what changed; also returns how many were graded."""
+    stored = store.load()
+    statuses: dict[str, str] = {}
+    stale: dict[str, list[Kata]] = {}
+    for kata in catalog.katas:
+        entry = stored.get(kata.id)
+        if entry is not None and entry.key == store.key(kata, root):
+            statuses[kata.id] = entry.status
+        elif store.is_stub(kata.source(root)):
+            statuses[kata.id] = grade.Status.NOT_STARTED.value
+        else:
+            stale.setdefault(kata.day, []).append(kata)
+    for session, katas in stale.items():
+        result = grade.grade_day(catalog.day(session), katas, root=root, target="katas")
+        remember(result)
+        statuses |= {k.kata.id: k.status.value for k in result.katas}
+    return Progress(catalog, statuses), sum(map(len, stale.values()))
+
+
+def remember(result: grade.DayResult) -> None:
+    store.save(
+        {
+            k.kata.id: store.Stored(store.key(k.kata, result.root), k.status.value, k.message)
+            for k in result.katas
+        }
+    )
+
+
+def known(catalog: Catalog, root: Path) -> Progress:
+    """What is known without grading anything (for naming the next kata after a grade)."""
+    stored = store.load()
+    statuses = {
+        kata.id: entry.status
+        for kata in catalog.katas
+        if (entry := stored.get(kata.id)) is not None and entry.key == store.key(kata, root)
+    }
+    return Progress(catalog, statuses)
+
+
+def markdown(progress: Progress, badges: Path | None) -> str:
+    """PROGRESS.md: the plan with GitHub-rendered checkboxes and each day's badge."""
+    done, total = progress.lines_done, progress.lines_total
+    out = [
+        "# Progress",
+        "",
+        f"{done} of {total} checklist lines done. Written by `nox -s progress` — edit your katas, not this file.",
+        "",
+    ]
+    for day in progress.catalog.days:
+        ticks = progress.ticked(day)
+        out.append(f"## {day.label} — {day.title} ({sum(ticks)}/{len(ticks)})")
+        out.append("")
+        if badges is not None and day.katas:
+            out += [f"![{day.label}](badges/{day.session}.svg)", ""]
+        out += [f"- [{'x' if tick else ' '}] {line}" for line, tick in zip(day.checklist, ticks)]
+        out.append("")
+    return "\n".join(out)
+
+
+def write_badges(progress: Progress, folder: Path) -> list[Path]:
+    import anybadge  # only progress needs it
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for day in progress.catalog.graded_days:
+        ticks = progress.ticked(day)
+        done = sum(ticks)
+        colour = "green" if done == len(ticks) else "orange" if done else "lightgrey"
+        badge = anybadge.Badge(label=day.label, value=f"{done}/{len(ticks)}", default_color=colour)
+        path = folder / f"{day.session}.svg"
+        badge.write_badge(str(path), overwrite=True)
+        written.append(path)
+    return written

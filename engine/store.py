@@ -1,0 +1,119 @@
+"""Each kata's last grade, remembered so that progress need not regrade what cannot have changed.
+
+A stored result is valid only for the exact bytes it was computed from: the learner's kata
+file and the grader's version (its test file, type cases, shared conftest, pinned tools and
+the engine itself). Edit any of those and the key no longer matches, so a tick can never be
+stale. A kata whose file is still an untouched stub needs no grading at all (``is_stub``).
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass
+from functools import cache
+from pathlib import Path
+
+from engine.catalog import REPO, Kata
+
+
+@dataclass(frozen=True)
+class Stored:
+    key: str
+    status: str
+    message: str
+
+
+def _store_path() -> Path:
+    return Path(os.environ.get("KATA_STATE_DIR", REPO / ".grading")) / "results.json"
+
+
+def load() -> dict[str, Stored]:
+    try:
+        data = json.loads(_store_path().read_text(encoding="utf-8"))
+        return {kata_id: Stored(**entry) for kata_id, entry in data.items()}
+    except (OSError, ValueError, TypeError):
+        return {}  # no store yet, or a damaged one: it is only a cache
+
+
+def save(updates: dict[str, Stored]) -> None:
+    if not updates:
+        return
+    entries = load() | updates
+    path = _store_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    partial.write_text(json.dumps({k: asdict(v) for k, v in entries.items()}, indent=1))
+    os.replace(partial, path)
+
+
+def key(kata: Kata, root: Path) -> str:
+    """The learner's file and the grader's version, hashed together."""
+    digest = hashlib.sha256(_grader_version(kata).encode())
+    try:
+        digest.update(kata.source(root).read_bytes())
+    except OSError:
+        digest.update(b"<missing>")
+    return digest.hexdigest()
+
+
+@cache
+def _engine_version() -> str:
+    digest = hashlib.sha256()
+    shared = [REPO / "graders" / "conftest.py", REPO / "requirements" / "grading.txt"]
+    for path in [*sorted((REPO / "engine").glob("*.py")), *shared]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _grader_version(kata: Kata) -> str:
+    digest = hashlib.sha256(_engine_version().encode())
+    for path in (kata.grader, kata.typecase):
+        if path.exists():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def is_stub(path: Path) -> bool:
+    """True while every function in the file still only raises NotImplementedError.
+
+    Such a kata is *not started* without running anything: that is what makes progress cost
+    next to nothing on the days a learner has not opened yet.
+    """
+    try:
+        return is_stub_source(path.read_bytes())
+    except OSError:
+        return False
+
+
+def is_stub_source(source: bytes) -> bool:
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return False
+    functions = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    return bool(functions) and all(_only_raises_not_implemented(f) for f in functions if not _declaration(f))
+
+
+def _only_raises_not_implemented(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    body = function.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]  # the docstring
+    return (
+        len(body) == 1
+        and isinstance(body[0], ast.Raise)
+        and body[0].exc is not None
+        and "NotImplementedError" in ast.unparse(body[0].exc)
+    )
+
+
+def _declaration(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """``...`` bodies (Protocol members, overloads) and dunders the stub implements itself."""
+    body = [n for n in function.body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
+    return not body or (function.name.startswith("__") and not _raises(function))
+
+
+def _raises(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    return any(isinstance(n, ast.Raise) for n in ast.walk(function))
