@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     progress = sub.add_parser("progress", help="tick the plan's checklist, write PROGRESS.md and badges")
     progress.add_argument("--out", type=Path, default=REPO, help=argparse.SUPPRESS)
+    progress.add_argument("--root", type=Path, default=REPO / "katas", help=argparse.SUPPRESS)
 
     hint = sub.add_parser("hint", help="show the next hint of a kata")
     hint.add_argument("kata", metavar="KATA_ID", help="e.g. day7.retry")
@@ -176,7 +177,7 @@ def progress_command(args: argparse.Namespace, cat: Catalog) -> int:
     from engine import progress
 
     started = time.perf_counter()
-    state, graded = progress.measure(cat, REPO / "katas")
+    state, graded = progress.measure(cat, args.root.resolve())
     out = console()
     for day in cat.days:
         ticks = state.ticked(day)

@@ -12,7 +12,7 @@ from engine import store
 from engine.catalog import REPO, Kata
 from engine.grade import state_dir
 
-BACKUPS = REPO / ".backups"
+BACKUPS = Path(".backups")  # under the repository root
 
 
 class LearnerError(Exception):
@@ -49,32 +49,32 @@ def next_hints(kata: Kata, *, show_all: bool = False) -> list[tuple[int, str]]:
 
 # -- reset ------------------------------------------------------------------------------------
 
-def pristine_stub(kata: Kata) -> bytes:
+def pristine_stub(kata: Kata, repo: Path = REPO) -> bytes:
     """The newest committed version of the kata's file that is still an untouched stub.
 
     Walking back from HEAD (not just taking HEAD) keeps a learner who commits their work able
     to reset, and still picks up any later fix to the stub's spec.
     """
-    relative = kata.source(REPO / "katas").relative_to(REPO).as_posix()
+    relative = kata.source(repo / "katas").relative_to(repo).as_posix()
     try:
-        log = _git("log", "--format=%H", "--", relative)
+        log = _git(repo, "log", "--format=%H", "--", relative)
     except LearnerError:
         raise LearnerError("reset needs the git history of this clone (git log failed)") from None
     for commit in log.split():
-        content = _git_bytes("show", f"{commit}:{relative}")
+        content = _git_bytes(repo, "show", f"{commit}:{relative}")
         if store.is_stub_source(content):
             return content
     raise LearnerError(f"no committed stub of {relative} found in the git history")
 
 
-def reset(kata: Kata, *, now: datetime | None = None) -> Path | None:
+def reset(kata: Kata, *, repo: Path = REPO, now: datetime | None = None) -> Path | None:
     """Back the learner's file up (returned; None if there was none), then restore the stub."""
-    source = kata.source(REPO / "katas")
-    stub = pristine_stub(kata)
+    source = kata.source(repo / "katas")
+    stub = pristine_stub(kata, repo)
     backup = None
     if source.exists():
         stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-        backup = BACKUPS / kata.package / f"{kata.name}-{stamp}.py"
+        backup = repo / BACKUPS / kata.package / f"{kata.name}-{stamp}.py"
         backup.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source, backup)  # copy first: nothing is lost even if the write fails
     source.parent.mkdir(parents=True, exist_ok=True)
@@ -82,13 +82,13 @@ def reset(kata: Kata, *, now: datetime | None = None) -> Path | None:
     return backup
 
 
-def _git(*args: str) -> str:
-    return _git_bytes(*args).decode()
+def _git(repo: Path, *args: str) -> str:
+    return _git_bytes(repo, *args).decode()
 
 
-def _git_bytes(*args: str) -> bytes:
+def _git_bytes(repo: Path, *args: str) -> bytes:
     try:
-        done = subprocess.run(["git", *args], cwd=REPO, capture_output=True, check=True)
+        done = subprocess.run(["git", *args], cwd=repo, capture_output=True, check=True)
     except (OSError, subprocess.CalledProcessError) as exc:
         raise LearnerError(f"git {args[0]} failed") from exc
     return done.stdout
