@@ -136,7 +136,8 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _mentions_grader(note: str) -> bool:
-    return "reproduce_failure" in note or "/graders/" in note or ".py:" in note
+    """Notes a learner cannot act on: grader paths, reproduce blobs, verbosity advice."""
+    return any(word in note for word in ("reproduce_failure", "/graders/", ".py:", "Verbosity"))
 
 
 def _learner_frame(exc: BaseException) -> dict[str, Any] | None:

@@ -2,6 +2,7 @@
 
 Derandomized so a learner sees the same failing case on every run; no example database and no
 reproduce blob (both mean nothing to a learner and the database would be written to disk);
+one failure at a time rather than an ExceptionGroup of them;
 no ``explain`` phase, whose output names grader files; no deadline, because slowness is the
 engine's per-test time limit's business, not a flaky Hypothesis error.
 """
@@ -17,5 +18,6 @@ settings.register_profile(
     deadline=None,
     phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],
     suppress_health_check=[HealthCheck.too_slow],
+    report_multiple_bugs=False,  # one failure, explained well, beats an ExceptionGroup
 )
 settings.load_profile("grading")
