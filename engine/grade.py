@@ -42,7 +42,7 @@ class KataResult:
 
     @property
     def first_failure(self) -> TestResult | None:
-        failures = [t for t in self.tests if t.outcome != "passed"]
+        failures = [t for t in self.tests if t.outcome == "failed"]
         real = [t for t in failures if t.kind != "not_implemented"]
         return (real or failures or [None])[0]
 
@@ -113,14 +113,16 @@ def _decide(
     elif run.fatal == "timeout" or any(t.kind == "timeout" for t in run.tests):
         result.status = Status.TIMEOUT
         timed_out = next((t for t in run.tests if t.kind == "timeout"), None)
-        result.message = run.fatal_message or f"{timed_out.name if timed_out else 'a test'} timed out"
+        result.message = run.fatal_message or (
+            f"{timed_out.name} {timed_out.message}" if timed_out else "a check timed out"
+        )
     elif run.fatal == "crash":
         result.status, result.message = Status.ERROR, run.fatal_message
     elif not run.tests:
         result.status, result.message = Status.ERROR, "no grader tests ran (a bug in the library)"
     else:
-        failures = [t for t in run.tests if t.outcome != "passed"]
-        passed = len(run.tests) - len(failures)
+        failures = [t for t in run.tests if t.outcome == "failed"]
+        passed = sum(t.outcome == "passed" for t in run.tests)
         if not failures and not type_errors:
             result.status, result.message = Status.PASSED, f"{passed} checks passed"
         elif failures and passed == 0 and all(t.kind == "not_implemented" for t in failures):

@@ -29,6 +29,7 @@ _target = Path(os.environ.get("KATA_TARGET", "/nonexistent")).resolve()
 _skip = set(filter(None, os.environ.get("KATA_SKIP", "").split("\n")))
 _last_compare: dict[str, str] | None = None
 _results: dict[str, dict[str, Any]] = {}
+_timed_out: set[Path] = set()  # grader files with a timed-out test
 
 _repr = reprlib.Repr()
 _repr.maxstring = _repr.maxother = 200
@@ -90,13 +91,23 @@ def pytest_runtest_makereport(
     result = _results.setdefault(item.nodeid, {"outcome": "passed", "output": ""})
     if report.failed and result["outcome"] == "passed" and call.excinfo is not None:
         result.update(outcome="failed", **_describe(call.excinfo.value))
+    elif report.skipped and result["outcome"] == "passed":
+        result.update(outcome="skipped", kind="skipped", message="skipped")
     if report.when == "teardown":
         output = (report.capstdout + report.capstderr).strip()
         result["output"] = output[:OUTPUT_CAP] + ("…" if len(output) > OUTPUT_CAP else "")
 
 
-def pytest_runtest_logfinish(nodeid: str) -> None:
-    emit(event="result", nodeid=nodeid, **_results.pop(nodeid, {"outcome": "passed"}))
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.path in _timed_out:
+        pytest.skip("an earlier check of this kata timed out")
+
+
+def pytest_runtest_logfinish(nodeid: str, location: tuple[str, int | None, str]) -> None:
+    result = _results.pop(nodeid, {"outcome": "passed"})
+    if result.get("kind") == "timeout":  # one timeout per kata is enough: skip the rest of it
+        _timed_out.add(Path(location[0]).resolve())
+    emit(event="result", nodeid=nodeid, **result)
 
 
 def _describe(exc: BaseException) -> dict[str, Any]:
@@ -110,9 +121,9 @@ def _describe(exc: BaseException) -> dict[str, Any]:
     elif isinstance(exc, SystemExit):
         details["kind"] = "exit"
         details["message"] = f"your code called sys.exit({exc.code!r}) during this test"
-    elif type(exc).__name__ == "Failed" and "Timeout" in str(exc):
+    elif type(exc).__name__ == "Failed" and (limit := _TIMEOUT.search(str(exc))):
         details["kind"] = "timeout"
-        details["message"] = str(exc).strip()
+        details["message"] = f"did not finish within {float(limit[1]):g} s"
     elif isinstance(exc, AssertionError):
         details["kind"] = "assertion"
         spec, _, explanation = str(exc).partition("\nassert ")
@@ -163,6 +174,7 @@ def _collect_message(report: pytest.CollectReport) -> str:
     return message
 
 
+_TIMEOUT = re.compile(r"Timeout \(>([\d.]+)s\) from pytest-timeout")
 _LOCATION = re.compile(r"^(?P<file>[^\s:]+\.py):(?P<line>\d+)(?::|$)")
 
 

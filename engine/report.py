@@ -61,7 +61,7 @@ def summary(result: DayResult) -> Text:
 
 def _details(kata: KataResult, root: Path, *, verbose: bool) -> Text:
     text = Text.assemble((kata.kata.name, "bold"), f" — {kata.kata.title}  ({_shown(kata.kata.source(root))})\n")
-    failures = [t for t in kata.tests if t.outcome != "passed"]
+    failures = [t for t in kata.tests if t.outcome == "failed"]
     if kata.status in (Status.ERROR, Status.TIMEOUT) or not failures:
         text.append(_indent(kata.message) + "\n")
     first = kata.first_failure

@@ -25,7 +25,7 @@ from typing import Any
 
 from engine.catalog import REPO
 
-DEFAULT_TIMEOUT = 5.0
+DEFAULT_TIMEOUT = 10.0  # per test; generous, since a hung kata skips its remaining tests
 GRACE = 2.0  # on top of the per-test limit, for pytest-timeout to fire and report first
 POLL = 0.2
 
@@ -33,8 +33,8 @@ POLL = 0.2
 @dataclass
 class TestResult:
     nodeid: str
-    outcome: str  # passed / failed
-    kind: str = ""  # not_implemented / assertion / exception / exit / timeout / crash
+    outcome: str  # passed / failed / skipped
+    kind: str = ""  # not_implemented / assertion / exception / exit / timeout / skipped
     message: str = ""
     expected: str | None = None
     actual: str | None = None

@@ -1,0 +1,121 @@
+"""Truthy and falsy values, and why ``if data:`` is not ``if data is None``.
+
+Every object has a truth value. ``False``, ``None``, zeros (``0``, ``0.0``, ``0j``,
+``Decimal(0)``) and empty collections (``""``, ``[]``, ``{}``, ``set()``, ``range(0)``) are
+falsy; almost everything else is truthy. For your own classes ``bool(x)`` asks
+``__bool__`` first, then ``__len__`` (zero length is falsy), and is ``True`` if neither exists.
+``and`` / ``or`` do not return booleans: they return one of their operands.
+
+The practice part: ``if data:`` asks "is there something in it?", ``if data is None:`` asks
+"was it given at all?". Mixing them up is a classic backend bug -- a limit of ``0`` treated
+as "no limit", a PATCH that cannot reset a counter to ``0`` or clear a field to ``""``.
+``None`` is how "not given" is spelled here; ``0``, ``""`` and ``[]`` are real values.
+"""
+
+from collections.abc import Iterable, Mapping
+from typing import TypeVar
+
+T = TypeVar("T")
+V = TypeVar("V")
+
+
+def predict() -> dict[str, object]:
+    """Return, for each snippet below, the value its last line evaluates to.
+
+    Keys are the snippet names. Values are plain Python values -- ``True``, ``0``,
+    ``'fallback'``, ``[]`` -- not strings describing them (unless the value is itself a
+    string). Each snippet runs on its own, in a fresh namespace. Example: for a snippet
+    named ``example`` reading ``bool([])`` the entry would be ``"example": False``.
+
+    ``list_of_zero``::
+
+        bool([0])
+
+    ``string_zero``::
+
+        bool("0")
+
+    ``string_false``::
+
+        bool("False")
+
+    ``nan``::
+
+        bool(float("nan"))
+
+    ``empty_range``::
+
+        bool(range(3, 3))
+
+    ``len_zero``::
+
+        class Box:
+            def __len__(self):
+                return 0
+        bool(Box())
+
+    ``bool_beats_len``::
+
+        class Full:
+            def __bool__(self):
+                return True
+            def __len__(self):
+                return 0
+        bool(Full())
+
+    ``plain_object``::
+
+        class Plain:
+            pass
+        bool(Plain())
+
+    ``or_returns_operand``::
+
+        [] or {} or "fallback"
+
+    ``or_all_falsy``::
+
+        "" or 0 or None or []
+
+    ``and_short_circuits``::
+
+        0 and 1 / 0
+
+    ``and_returns_last``::
+
+        "a" and "b"
+    """
+    raise NotImplementedError
+
+
+def take(items: Iterable[T], limit: int | None = None) -> list[T]:
+    """Return the first ``limit`` items of ``items`` as a list.
+
+    ``limit=None`` (the default) means "no limit": all the items. ``limit=0`` is a real
+    limit and gives ``[]``. A negative limit raises ``ValueError``. At most ``limit`` items
+    are pulled from ``items`` (it may be an endless iterator), so the rest stay unconsumed.
+
+    >>> take("abcde", 2)
+    ['a', 'b']
+    >>> take([1, 2, 3], 0)
+    []
+    >>> take([1, 2, 3])
+    [1, 2, 3]
+    """
+    raise NotImplementedError
+
+
+def merge_update(current: Mapping[str, V], update: Mapping[str, V | None]) -> dict[str, V]:
+    """Apply a partial update (HTTP PATCH style); return the merged record as a new dict.
+
+    In ``update``, ``None`` means "not provided -- leave it alone": the key keeps its value
+    from ``current`` (and is not added if ``current`` lacks it). Every other value replaces
+    or adds, falsy ones included: ``0``, ``""``, ``False``, ``[]`` and ``{}`` are deliberate
+    new values (a counter reset, a nickname cleared, a tag list emptied). Neither argument
+    is modified. Key order: ``current``'s keys, then new keys in ``update``'s order.
+
+    >>> merge_update({"name": "Ann", "visits": 3, "tags": ["vip"]},
+    ...              {"name": None, "visits": 0, "tags": [], "nick": ""})
+    {'name': 'Ann', 'visits': 0, 'tags': [], 'nick': ''}
+    """
+    raise NotImplementedError
