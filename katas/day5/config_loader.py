@@ -1,0 +1,124 @@
+'''Config loader with custom exceptions.
+
+``load_config(path, schema)`` reads a TOML file (decoded as UTF-8; :mod:`tomllib` parses it)
+and converts the values a schema asks for. Every problem *with the config* is reported as one
+exception of a small hierarchy rooted at :class:`ConfigError`, so a caller can write one
+``except ConfigError`` — or a finer one — and show the message to a human::
+
+    ConfigError                     (Exception)   base: "something is wrong with the config"
+    ├── UnreadableFileError                       the file can't be opened, decoded or parsed
+    ├── MissingKeyError                           a key of the schema is absent
+    └── InvalidValueError           (ValueError)  a converter rejected the key's value
+
+``InvalidValueError`` is also a ``ValueError``, so code that already catches ``ValueError``
+around a converter keeps working.
+
+Rules:
+
+* Every error keeps its cause: raise it ``from`` the exception that revealed the problem (the
+  ``OSError``, ``UnicodeDecodeError`` or ``tomllib.TOMLDecodeError`` of reading; the
+  ``ValueError``/``TypeError`` of a converter), so ``err.__cause__`` is that exception.
+  For ``MissingKeyError`` the cause is not specified.
+* Catch only what you mean: a converter signals a bad value by raising ``ValueError`` or
+  ``TypeError``; any other exception out of a converter (``RuntimeError``, ``KeyboardInterrupt``
+  …) is a bug or an interrupt, not bad config, and propagates unchanged — the same object,
+  not wrapped.
+* Messages name the file (``str(path)``) and, where there is one, the key (as ``repr(key)``).
+* Keys are handled in the schema's order; the first missing or invalid key raises.
+* Keys of the file that are not in the schema are ignored.
+'''
+
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+Converter = Callable[[Any], object]
+"""Turns a raw TOML value into the value the app uses; raises ValueError/TypeError if bad."""
+
+
+class ConfigError(Exception):
+    """Base class of every error :func:`load_config` raises about the config.
+
+    ``message`` is the exception's message (``str(err) == message``); ``path`` is stored as
+    the attribute ``path`` (a :class:`~pathlib.Path`).
+
+    >>> err = ConfigError("something is off", path=Path("app.toml"))
+    >>> str(err), err.path
+    ('something is off', PosixPath('app.toml'))
+    """
+
+    path: Path
+
+    def __init__(self, message: str, *, path: Path) -> None:
+        raise NotImplementedError
+
+
+class UnreadableFileError(ConfigError):
+    """The file can't be opened, isn't UTF-8, or isn't valid TOML.
+
+    >>> str(UnreadableFileError(path=Path("app.toml")))
+    'cannot read config file app.toml'
+    """
+
+    def __init__(self, *, path: Path) -> None:
+        raise NotImplementedError
+
+
+class MissingKeyError(ConfigError):
+    """A key the schema requires is absent; the key is the attribute ``key``.
+
+    >>> err = MissingKeyError("port", path=Path("app.toml"))
+    >>> str(err), err.key
+    ("missing key 'port' in app.toml", 'port')
+    """
+
+    key: str
+
+    def __init__(self, key: str, *, path: Path) -> None:
+        raise NotImplementedError
+
+
+class InvalidValueError(ConfigError, ValueError):
+    """A converter rejected a value; attributes ``key`` and ``value`` (the raw TOML value).
+
+    >>> err = InvalidValueError("port", "eighty", path=Path("app.toml"))
+    >>> str(err), err.key, err.value
+    ("invalid value for 'port' in app.toml: 'eighty'", 'port', 'eighty')
+    >>> isinstance(err, ValueError)
+    True
+    """
+
+    key: str
+    value: object
+
+    def __init__(self, key: str, value: object, *, path: Path) -> None:
+        raise NotImplementedError
+
+
+def load_config(path: str | os.PathLike[str], schema: Mapping[str, Converter]) -> dict[str, object]:
+    """Read the TOML file at ``path``; return ``{key: schema[key](raw value)}`` for every key.
+
+    Raises (``Path(path)`` as the errors' ``path``):
+
+    * :class:`UnreadableFileError` if the file can't be opened (missing, a directory, …), isn't
+      valid UTF-8, or isn't valid TOML — chained from the exception that said so;
+    * :class:`MissingKeyError` if a schema key is not a top-level key of the file;
+    * :class:`InvalidValueError` if a converter raises ``ValueError`` or ``TypeError`` —
+      chained from it. Any other exception from a converter propagates unchanged.
+
+    With ``app.toml`` containing ``host = "example.org"`` and ``port = 8080``:
+
+    >>> load_config("app.toml", {"host": str, "port": int})   # doctest: +SKIP
+    {'host': 'example.org', 'port': 8080}
+    >>> def port(value: object) -> int:
+    ...     if not isinstance(value, int) or isinstance(value, bool):
+    ...         raise TypeError(f"not an integer: {value!r}")
+    ...     if not 0 < value < 65536:
+    ...         raise ValueError(f"out of range: {value}")
+    ...     return value
+    >>> load_config("app.toml", {"host": str, "port": port, "debug": bool})  # doctest: +SKIP
+    Traceback (most recent call last):
+    MissingKeyError: missing key 'debug' in app.toml
+    """
+    raise NotImplementedError
