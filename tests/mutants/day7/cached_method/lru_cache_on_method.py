@@ -1,0 +1,35 @@
+"""Wraps the method in functools.lru_cache: keys on self's hash/eq and keeps instances alive."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Hashable
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
+
+P = ParamSpec("P")
+R = TypeVar("R")
+S = TypeVar("S")
+
+_CACHES = "_cached_method_caches"  # instance attribute: {decorated method: {key: result}}
+
+
+def cached_method(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
+    """Cache ``method``'s results per instance (by identity) and per arguments.
+
+    The key is the positional arguments and the keyword arguments in any order; unhashable
+    arguments raise ``TypeError`` without running the method; calls that raise are not cached.
+
+    >>> class Squares:
+    ...     @cached_method
+    ...     def of(self, n: int) -> int:
+    ...         print("computing", n)
+    ...         return n * n
+    >>> squares = Squares()
+    >>> squares.of(4)
+    computing 4
+    16
+    >>> squares.of(4)
+    16
+    """
+
+    return cast(Callable[Concatenate[S, P], R], functools.lru_cache(maxsize=None)(method))

@@ -1,0 +1,48 @@
+"""Gives up with a new RetryError instead of re-raising the last exception."""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class RetryError(Exception):
+    pass
+
+
+def retry(
+    *,
+    attempts: int = 3,
+    exceptions: tuple[type[BaseException], ...] = (Exception,),
+    base_delay: float = 0.1,
+    max_delay: float = 10.0,
+    jitter: Callable[[float], float] | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    if attempts < 1:
+        raise ValueError(f"attempts must be >= 1, got {attempts}")
+    if base_delay < 0 or max_delay < 0:
+        raise ValueError("delays must be >= 0")
+
+    def decorator(func: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(func)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            last_error: BaseException | None = None
+            for attempt in range(attempts):
+                try:
+                    return func(*args, **kwargs)
+                except exceptions as error:
+                    last_error = error
+                    if attempt < attempts - 1:
+                        delay = min(max_delay, base_delay * 2**attempt)
+                        sleep(jitter(delay) if jitter is not None else delay)
+            raise RetryError(f"{func.__name__} failed {attempts} times") from last_error
+
+        return wrapper
+
+    return decorator

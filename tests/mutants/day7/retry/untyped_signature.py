@@ -1,0 +1,42 @@
+"""Right behaviour, but typed Callable[..., R]: mypy no longer checks the arguments."""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+R = TypeVar("R")
+
+
+def retry(
+    *,
+    attempts: int = 3,
+    exceptions: tuple[type[BaseException], ...] = (Exception,),
+    base_delay: float = 0.1,
+    max_delay: float = 10.0,
+    jitter: Callable[[float], float] | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Callable[[Callable[..., R]], Callable[..., R]]:
+    if attempts < 1:
+        raise ValueError(f"attempts must be >= 1, got {attempts}")
+    if base_delay < 0 or max_delay < 0:
+        raise ValueError("delays must be >= 0")
+
+    def decorator(func: Callable[..., R]) -> Callable[..., R]:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> R:
+            for attempt in range(attempts):
+                try:
+                    return func(*args, **kwargs)
+                except exceptions:
+                    if attempt == attempts - 1:
+                        raise
+                    delay = min(max_delay, base_delay * 2**attempt)
+                    sleep(jitter(delay) if jitter is not None else delay)
+            raise AssertionError("unreachable")
+
+        return wrapper
+
+    return decorator
