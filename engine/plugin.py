@@ -82,11 +82,14 @@ def pytest_assertrepr_compare(op: str, left: object, right: object) -> None:
         _last_compare = {"actual": _repr.repr(left), "expected": _repr.repr(right)}
 
 
-@pytest.hookimpl(hookwrapper=True)
+@pytest.hookimpl(hookwrapper=True, trylast=True)
 def pytest_runtest_makereport(
     item: pytest.Item, call: pytest.CallInfo[None]
 ) -> Generator[None, Any, None]:
     outcome = yield
+    # Innermost wrapper, so this runs before Hypothesis's: without failing examples it skips
+    # building a source patch of the grader (~1 s with libcst, and grader source on disk).
+    item.__dict__.pop("_hypothesis_failing_examples", None)
     report: pytest.TestReport = outcome.get_result()
     result = _results.setdefault(item.nodeid, {"outcome": "passed", "output": ""})
     if report.failed and result["outcome"] == "passed" and call.excinfo is not None:
