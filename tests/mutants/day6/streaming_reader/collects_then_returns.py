@@ -1,0 +1,66 @@
+"""Collects every record into a list while reading in chunks, then returns it."""
+
+import os
+from collections.abc import Iterator
+
+
+def read_records(
+    path: str | os.PathLike[str],
+    delimiter: str = "\n",
+    *,
+    chunk_size: int = 65536,
+    encoding: str = "utf-8",
+) -> Iterator[str]:
+    """Yield the records of the text file at ``path``, lazily, in order.
+
+    The records are the pieces of the file's text between occurrences of ``delimiter``; the
+    delimiter itself is not part of any record. That is ``text.split(delimiter)``, except that a
+    delimiter at the very end of the text does not start an empty last record (like
+    ``str.splitlines``), and an empty file has no records at all. Empty records between two
+    adjacent delimiters are yielded as ``""``.
+
+    The file is opened as ``open(path, encoding=encoding)`` — text mode, universal newlines, so
+    ``"\\r\\n"`` is read as ``"\\n"`` — and read with ``read(chunk_size)``: at most
+    ``chunk_size`` characters at a time. Memory is bounded by ``chunk_size`` plus the longest
+    record, whatever the size of the file. Decoding errors surface (``UnicodeDecodeError``) when
+    the reader gets to them, not before.
+
+    Raises ``ValueError`` *at call time* (before any ``next()``) if ``delimiter`` is empty or
+    ``chunk_size`` is less than 1. The file is opened at the first ``next()``, so a missing file
+    raises ``FileNotFoundError`` there. The file is closed when the records run out and when
+    the generator is closed or garbage-collected before that.
+
+    Example — a file containing ``"id=1;id=2;;id=3;"``:
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "records.txt"
+    >>> _ = path.write_text("id=1;id=2;;id=3;", encoding="utf-8")
+    >>> list(read_records(path, ";"))
+    ['id=1', 'id=2', '', 'id=3']
+    >>> list(read_records(path, ";", chunk_size=3))   # same records, whatever the chunk size
+    ['id=1', 'id=2', '', 'id=3']
+    >>> read_records(path, "")
+    Traceback (most recent call last):
+    ValueError: delimiter must not be empty
+    """
+    if not delimiter:
+        raise ValueError("delimiter must not be empty")
+    if chunk_size < 1:
+        raise ValueError(f"chunk_size must be at least 1, got {chunk_size}")
+    return _records(path, delimiter, chunk_size, encoding)
+
+
+def _records(
+    path: str | os.PathLike[str], delimiter: str, chunk_size: int, encoding: str
+) -> Iterator[str]:
+    # A separate generator, so that read_records validates its arguments when it is called:
+    # a generator function's body — checks included — only runs at the first next().
+    records: list[str] = []
+    with open(path, encoding=encoding) as file:
+        tail = ""  # text after the last delimiter seen so far: the unfinished record
+        while chunk := file.read(chunk_size):
+            *complete, tail = (tail + chunk).split(delimiter)
+            records.extend(complete)
+        if tail:
+            records.append(tail)
+    return iter(records)
