@@ -75,7 +75,10 @@ def grade_day(
     state = state_dir()
     state.mkdir(parents=True, exist_ok=True)
     env = {
-        "HYPOTHESIS_STORAGE_DIRECTORY": str(state / "hypothesis"),
+        # Outside the learner's tree: Hypothesis writes there. One set by the caller is kept
+        # (the self-test shares one so its Unicode tables are built once, not per worker).
+        "HYPOTHESIS_STORAGE_DIRECTORY": os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY")
+        or str(state / "hypothesis"),
         "PYTHONPYCACHEPREFIX": str(state / "pycache"),
     }
     sources = {k.source(root): k.source(root) for k in katas}

@@ -48,6 +48,13 @@ def state_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("grading-state")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_hypothesis_storage(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """One Hypothesis directory for all workers: its Unicode tables take seconds to build."""
+    shared = tmp_path_factory.getbasetemp().parent / "hypothesis"
+    os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = str(shared)
+
+
 @pytest.fixture
 def grade(state_dir: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
     def run(*args: str, timeout: float | None = None) -> Graded:
