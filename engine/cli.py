@@ -86,12 +86,13 @@ def _target_options(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     from engine.learner import LearnerError
+    from engine.typecheck import TypecheckError
 
     try:
         args = build_parser().parse_args(argv)
         handler = COMMANDS[args.command]
         return handler(args, catalog.load())
-    except (UsageError, UnknownName, CatalogError, LearnerError) as exc:
+    except (UsageError, UnknownName, CatalogError, LearnerError, TypecheckError) as exc:
         message = exc.args[0] if exc.args else str(exc)
         print(f"error: {message}", file=sys.stderr)
         return 2

@@ -84,11 +84,15 @@ def grade_day(
     sources = {k.source(root): k.source(root) for k in katas}
     sources |= {k.typecase: k.source(root) for k in katas if k.typecase.exists()}
     type_errors: dict[Path, list[typecheck.MypyError]] = {}
+    mypy_failure: list[BaseException] = []
 
     def run_mypy() -> None:
-        type_errors.update(
-            typecheck.check(sources, search_path=root, cache_dir=state / "mypy-cache")
-        )
+        try:
+            type_errors.update(
+                typecheck.check(sources, search_path=root, cache_dir=state / "mypy-cache")
+            )
+        except Exception as exc:  # reported below: a silent thread would mean "no type errors"
+            mypy_failure.append(exc)
 
     mypy_thread = threading.Thread(target=run_mypy, name="mypy")
     mypy_thread.start()
@@ -96,6 +100,8 @@ def grade_day(
         graders = [k.grader for k in katas if k.grader.exists()]
         files = runner.run_graders(graders, target=root, work=Path(work), timeout=timeout, env=env)
     mypy_thread.join()
+    if mypy_failure:
+        raise typecheck.TypecheckError(f"mypy could not run: {mypy_failure[0]}")
     results = [
         _decide(k, files.get(k.grader), type_errors.get(k.source(root), []), root) for k in katas
     ]

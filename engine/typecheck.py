@@ -14,6 +14,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 
+class TypecheckError(Exception):
+    """mypy could not check the files at all."""
+
+
 @dataclass(frozen=True)
 class MypyError:
     file: Path
@@ -48,7 +52,7 @@ def check(
     pending = {path.resolve(): owner for path, owner in files.items() if path.exists()}
     os.environ["MYPYPATH"] = str(search_path)
     while pending:
-        stdout, _stderr, _status = api.run(
+        stdout, stderr, status = api.run(
             [
                 "--strict",
                 "--output=json",
@@ -59,6 +63,8 @@ def check(
             ]  # fmt: skip
         )
         found = [e for line in stdout.splitlines() if (e := _parse(line)) is not None]
+        if status == 2 and not found:  # mypy itself failed (bad option, crash): never "no errors"
+            raise TypecheckError(stderr.strip().splitlines()[-1] if stderr.strip() else "mypy failed")
         found = [_quote_case(e) if e.file in cases else e for e in found]
         blocking = {e.file for e in found if e.code == "syntax"}
         for error in found:
