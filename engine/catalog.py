@@ -28,6 +28,8 @@ class Kata:
     title: str
     covers: tuple[str, ...]
     hints: tuple[str, ...]
+    # The stub's signatures differ from the solution's on purpose: writing them is the task.
+    signature_is_the_exercise: bool = False
 
     @property
     def id(self) -> str:
@@ -135,6 +137,7 @@ def _day(entry: dict[str, object]) -> Day:
                 title=str(k["title"]),
                 covers=_strings(k, "covers"),
                 hints=_strings(k, "hints", required=False),
+                signature_is_the_exercise=bool(k.get("signature_is_the_exercise", False)),
             )
             for k in _list(entry, "kata", required=False)
         ),

@@ -1,0 +1,133 @@
+'''LEGB, ``global`` and ``nonlocal``: predict what each snippet prints.
+
+Python looks a name up in four scopes, in order: **L**ocal (the current function), **E**nclosing
+(the functions around it), **G**lobal (the module), **B**uiltins. Which scope a name belongs to
+is decided when the function is *compiled*: any assignment to a name anywhere in a function body
+makes it local to that function for the whole body, unless the function declares it
+``global name`` (the module's variable) or ``nonlocal name`` (the nearest enclosing function's
+variable). Reading a variable needs no declaration; *rebinding* it does.
+
+``SNIPPETS`` holds small programs (do not edit them; the grader uses its own copy). For each one,
+work out by reading what it prints — then return your answers from ``predictions()`` as data:
+
+- the key is the snippet's name, the value the list of lines it prints, in order, each as
+  ``print`` writes it, without the newline (``print(['a'])`` prints the line ``"['a']"``);
+- if the snippet stops with an exception, the last item is ``"raises <ExceptionClassName>"``.
+  A snippet is compiled as a whole before it runs, so a ``SyntaxError`` means nothing at all
+  was printed.
+
+The grader runs each snippet on its own, in a fresh module namespace, and compares its output
+with your list. Every snippet must have a prediction.
+
+Example — for the snippet::
+
+    print("start")
+    print(len([1, 2]))
+    print(undefined_name)
+
+the prediction is ``["start", "2", "raises NameError"]``.
+'''
+
+from __future__ import annotations
+
+from typing import Final
+
+SNIPPETS: Final[dict[str, str]] = {
+    "lookup_at_call_time": """\
+x = "global"
+
+def outer():
+    x = "enclosing"
+    def inner():
+        print(x)
+    inner()
+    x = "enclosing, rebound"
+    inner()
+
+outer()
+print(x)
+""",
+    "builtins_come_last": """\
+print(len("abc"))
+len = lambda text: -1
+print(len("abc"))
+del len
+print(len("abc"))
+""",
+    "assignment_makes_local": """\
+total = 10
+
+def add(n):
+    print("adding", n)
+    total += n
+    return total
+
+print(add(5))
+""",
+    "global_vs_nonlocal": """\
+x = "module"
+
+def outer():
+    x = "outer"
+    def set_global():
+        global x
+        x = "set by global"
+    def set_nonlocal():
+        nonlocal x
+        x = "set by nonlocal"
+    set_global()
+    print(x)
+    set_nonlocal()
+    print(x)
+
+outer()
+print(x)
+""",
+    "mutate_vs_rebind": """\
+def make_log():
+    entries = []
+    def add(entry):
+        entries.append(entry)
+    def clear():
+        entries = []
+    return add, clear, entries
+
+add, clear, entries = make_log()
+add("a")
+clear()
+add("b")
+print(entries)
+""",
+    "class_body_is_not_enclosing": """\
+x = "global"
+
+class Config:
+    x = "class"
+    def show(self):
+        print(x)
+
+Config().show()
+print(Config.x)
+""",
+    "nonlocal_needs_a_function": """\
+count = 0
+
+def bump():
+    nonlocal count
+    count += 1
+
+print("start")
+bump()
+print(count)
+""",
+}
+
+
+def predictions() -> dict[str, list[str]]:
+    """Return, for every snippet name in ``SNIPPETS``, the lines that snippet prints.
+
+    Each value is a list of strings, one per printed line, in order; a snippet that stops with
+    an exception ends with ``"raises <ExceptionClassName>"``, e.g.
+    ``["start", "2", "raises NameError"]``.
+    """
+    raise NotImplementedError
