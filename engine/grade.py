@@ -41,6 +41,16 @@ class KataResult:
     type_errors: list[typecheck.MypyError] = field(default_factory=list)
 
     @property
+    def own_type_errors(self) -> list[typecheck.MypyError]:
+        """mypy's errors in the learner's file itself."""
+        return [e for e in self.type_errors if e.expectation is None]
+
+    @property
+    def case_type_errors(self) -> list[typecheck.MypyError]:
+        """Type expectations of the grader's type cases that the learner's code breaks."""
+        return [e for e in self.type_errors if e.expectation is not None]
+
+    @property
     def first_failure(self) -> TestResult | None:
         failures = [t for t in self.tests if t.outcome == "failed"]
         real = [t for t in failures if t.kind != "not_implemented"]

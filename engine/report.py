@@ -67,9 +67,10 @@ def _details(kata: KataResult, root: Path, *, verbose: bool) -> Text:
     first = kata.first_failure
     for test in failures if verbose else [first] if first else []:
         text.append_text(_test(test))
-    if kata.type_errors and kata.status is Status.FAILED:
-        text.append("  mypy --strict:\n", "bold")
-        text.append("\n".join("    " + e.render(Path.cwd()) for e in kata.type_errors) + "\n")
+    for title, errors in (("mypy --strict", kata.own_type_errors), ("type expectations", kata.case_type_errors)):
+        if errors and kata.status is Status.FAILED:
+            text.append(f"  {title}:\n", "bold")
+            text.append("\n".join("    " + e.render(Path.cwd()) for e in errors) + "\n")
     text.rstrip()
     return text
 

@@ -49,16 +49,17 @@ def to_json(result: DayResult) -> dict[str, Any]:
 
 def _tests(kata: KataResult) -> list[dict[str, Any]]:
     tests = [_test(kata, t) for t in kata.tests]
-    if kata.type_errors:
-        tests.append(
-            {
-                "name": f"{kata.kata.id}::mypy --strict",
-                "status": "fail",
-                "message": "\n".join(e.render(Path.cwd()) for e in kata.type_errors),
-                "task_id": kata.kata.id,
-                "output": None,
-            }
-        )
+    for name, errors in (("mypy --strict", kata.own_type_errors), ("type expectations", kata.case_type_errors)):
+        if errors:
+            tests.append(
+                {
+                    "name": f"{kata.kata.id}::{name}",
+                    "status": "fail",
+                    "message": "\n".join(e.render(Path.cwd()) for e in errors),
+                    "task_id": kata.kata.id,
+                    "output": None,
+                }
+            )
     if not kata.tests and kata.status in (Status.ERROR, Status.TIMEOUT):
         tests.append(
             {

@@ -1,0 +1,58 @@
+"""Keeps the items in a list: right behaviour, but pop() is list.pop(0), O(n)."""
+
+from collections.abc import Iterator
+from typing import Generic, Literal, TypeVar
+
+T = TypeVar("T")
+
+OverflowPolicy = Literal["drop_oldest", "reject"]
+
+
+class QueueEmpty(LookupError):
+    """Raised by pop() and peek() on an empty queue."""
+
+
+class QueueFull(Exception):
+    """Raised by push() on a full queue whose overflow policy is "reject"."""
+
+class BoundedQueue(Generic[T]):
+    def __init__(self, maxlen: int, *, on_full: OverflowPolicy = "drop_oldest") -> None:
+        if maxlen < 1 or on_full not in ("drop_oldest", "reject"):
+            raise ValueError(maxlen, on_full)
+        self._maxlen = maxlen
+        self._on_full: OverflowPolicy = on_full
+        self._items: list[T] = []
+
+    @property
+    def maxlen(self) -> int:
+        return self._maxlen
+
+    @property
+    def on_full(self) -> OverflowPolicy:
+        return self._on_full
+
+    def is_full(self) -> bool:
+        return len(self._items) == self._maxlen
+
+    def push(self, item: T) -> None:
+        if self.is_full():
+            if self._on_full == "reject":
+                raise QueueFull()
+            self._items.pop(0)
+        self._items.append(item)
+
+    def pop(self) -> T:
+        if not self._items:
+            raise QueueEmpty()
+        return self._items.pop(0)
+
+    def peek(self) -> T:
+        if not self._items:
+            raise QueueEmpty()
+        return self._items[0]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._items)

