@@ -1,0 +1,47 @@
+"""Word frequency counter: the n most common words of a text.
+
+Tokenisation, case folding and the order of ties are part of the contract, so that every
+correct implementation gives the same answer for the same text:
+
+* A *letter* is a character for which ``str.isalpha()`` is true: ``é`` and ``ß`` are letters;
+  digits, ``_``, whitespace and punctuation are not.
+* A *word* is a maximal run of letters, where a single ASCII apostrophe ``'`` standing between
+  two letters belongs to the word: ``don't`` and ``rock'n'roll`` are one word each. Every other
+  apostrophe separates words, like punctuation does: ``'tis`` gives ``tis``, ``dogs'`` gives
+  ``dogs``, ``a''b`` gives ``a`` and ``b``. The typographic apostrophe ``’`` is punctuation.
+* Words are compared case-insensitively through ``str.casefold()``, applied to each word once
+  it has been cut out of the text: ``Straße``, ``STRASSE`` and ``strasse`` are all the word
+  ``strasse``. (``str.lower()`` is not enough: ``"ß".lower()`` is still ``"ß"``.)
+* Ties: words with the same count are listed in alphabetical order (plain ``str`` order of
+  the folded words), never in order of first appearance.
+"""
+
+
+def words(text: str) -> list[str]:
+    """Return the words of ``text``, case-folded, in the order they occur.
+
+    >>> words("Don't panic: DON'T!")
+    ["don't", 'panic', "don't"]
+    >>> words("'Tis the dogs' day_2, Straße")
+    ['tis', 'the', 'dogs', 'day', 'strasse']
+    >>> words("42 -- !")
+    []
+    """
+    raise NotImplementedError
+
+
+def top_words(text: str, n: int) -> list[tuple[str, int]]:
+    """Return the ``n`` most common words of ``text`` as ``(word, count)`` pairs.
+
+    The most common word comes first; words with equal counts are in alphabetical order.
+    If the text has fewer than ``n`` distinct words, all of them are returned; ``n == 0``
+    gives ``[]``.
+
+    Raises ``ValueError`` if ``n`` is negative.
+
+    >>> top_words("the cat and the hat and THE bat", 3)
+    [('the', 3), ('and', 2), ('bat', 1)]
+    >>> top_words("b a b a c", 10)
+    [('a', 2), ('b', 2), ('c', 1)]
+    """
+    raise NotImplementedError
