@@ -28,6 +28,7 @@ from engine.catalog import REPO
 DEFAULT_TIMEOUT = 10.0  # per test; generous, since a hung kata skips its remaining tests
 GRACE = 2.0  # on top of the per-test limit, for pytest-timeout to fire and report first
 POLL = 0.2
+STARTUP_LIMIT = 60.0  # pytest and the plugins loading, before the first grader file
 
 
 @dataclass
@@ -65,8 +66,9 @@ class _Run:
 
     events_path: Path
     offset: int = 0
-    in_flight: tuple[str, str] | None = None  # ("test", nodeid) or ("collect", path)
-    since: float = 0.0
+    # ("startup", ""), ("collect", path) or ("test", nodeid): what the child is doing now.
+    in_flight: tuple[str, str] | None = ("startup", "")
+    since: float = field(default_factory=time.monotonic)
     finished: bool = False
     timeouts: dict[str, float] = field(default_factory=dict)
 
@@ -147,7 +149,10 @@ def _supervise(
         except subprocess.TimeoutExpired:
             _consume(run, results, nodes, done)
             if run.in_flight is not None:
-                limit = run.timeouts.get(run.in_flight[1], timeout) + GRACE
+                if run.in_flight[0] == "startup":
+                    limit = STARTUP_LIMIT
+                else:
+                    limit = run.timeouts.get(run.in_flight[1], timeout) + GRACE
                 if time.monotonic() - run.since > limit:
                     proc.kill()
                     proc.wait()
@@ -166,7 +171,9 @@ def _consume(
         if kind == "collect":
             run.in_flight, run.since = ("collect", event["path"]), time.monotonic()
         elif kind == "collect_error":
-            _fail(results[Path(event["path"])], "collect_error", event["message"])
+            failed = results.get(Path(event["path"]))
+            if failed is not None:  # not one of ours (a conftest?): the tests will show it
+                _fail(failed, "collect_error", event["message"])
             run.in_flight = None
         elif kind == "collected":
             run.in_flight = None
@@ -210,7 +217,7 @@ def _blame(
     log: Path,
 ) -> Path | None:
     """Record why the child stopped early on the grader file it was in; return that file."""
-    if run.in_flight is None:
+    if run.in_flight is None or run.in_flight[0] == "startup":
         return None
     what, name = run.in_flight
     path = Path(name) if what == "collect" else nodes[name]
