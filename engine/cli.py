@@ -188,6 +188,7 @@ def progress_command(args: argparse.Namespace, cat: Catalog) -> int:
     done, total = state.lines_done, state.lines_total
     out.print()
     out.print(ProgressBar(total=total, completed=done, width=40))
+    out.print()  # the bar leaves the cursor on its own line
     out.print(f"{done} of {total} checklist lines done ({graded} katas regraded in "
               f"{time.perf_counter() - started:.1f} s).")
     args.out.mkdir(parents=True, exist_ok=True)

@@ -94,7 +94,11 @@ def is_stub_source(source: bytes) -> bool:
     except (SyntaxError, ValueError):
         return False
     functions = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
-    return bool(functions) and all(_only_raises_not_implemented(f) for f in functions if not _declaration(f))
+    unimplemented = [f for f in functions if _only_raises_not_implemented(f)]
+    # At least one function still to write, and nothing written beyond what a stub may give.
+    return bool(unimplemented) and all(
+        f in unimplemented or _declaration(f) for f in functions
+    )
 
 
 def _only_raises_not_implemented(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:

@@ -62,3 +62,9 @@ def test_every_stub_is_recognised_as_untouched(kata: catalog.Kata) -> None:
     assert store.is_stub(kata.source(REPO / "katas")), (
         f"{kata.id}: every function of the stub must only raise NotImplementedError"
     )
+
+
+@pytest.mark.parametrize("kata", KATAS)
+def test_no_solution_looks_like_an_untouched_stub(kata: catalog.Kata) -> None:
+    """Otherwise progress would call a solved kata *not started* without grading it."""
+    assert not store.is_stub(kata.source(REPO / "solutions")), f"{kata.id}: solution taken for a stub"
