@@ -68,3 +68,36 @@ def test_every_stub_is_recognised_as_untouched(kata: catalog.Kata) -> None:
 def test_no_solution_looks_like_an_untouched_stub(kata: catalog.Kata) -> None:
     """Otherwise progress would call a solved kata *not started* without grading it."""
     assert not store.is_stub(kata.source(REPO / "solutions")), f"{kata.id}: solution taken for a stub"
+
+
+def _snippets(grader: Path) -> list[str]:
+    """Code of a predict grader's ``SNIPPETS`` (a literal dict, or filled key by key)."""
+    tree = ast.parse(grader.read_text(encoding="utf-8"))
+    values: list[ast.expr] = []
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        for target in targets:
+            if isinstance(target, ast.Name) and target.id == "SNIPPETS" and isinstance(node.value, ast.Dict):
+                values += node.value.values  # type: ignore[arg-type]
+            elif isinstance(target, ast.Subscript) and ast.unparse(target.value) == "SNIPPETS":
+                values.append(node.value)  # type: ignore[arg-type]
+    codes = []
+    for value in values:
+        literal = ast.literal_eval(value)
+        codes.append(literal[-1] if isinstance(literal, tuple) else literal)  # (rule, code) pairs
+    return codes
+
+
+PREDICT_KATAS = [p for p in KATAS if _snippets(p.values[0].grader)]
+
+
+@pytest.mark.parametrize("kata", PREDICT_KATAS)
+def test_predict_snippets_are_the_ones_the_spec_shows(kata: catalog.Kata) -> None:
+    """The grader runs its own copy of each snippet; the learner reads the stub's. Same code."""
+    shown = {
+        line.strip().removeprefix(">>> ").removeprefix("... ").strip()
+        for line in kata.source(REPO / "katas").read_text(encoding="utf-8").splitlines()
+    }
+    for code in _snippets(kata.grader):
+        missing = [line.strip() for line in code.splitlines() if line.strip() and line.strip() not in shown]
+        assert not missing, f"{kata.id}: the stub's docstring does not show {missing}"
