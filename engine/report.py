@@ -56,6 +56,8 @@ def summary(result: DayResult) -> Text:
     if upcoming is not None:
         path = _shown(upcoming.kata.source(result.root))
         line.append(f" Next: {upcoming.kata.name} — {path}")
+        if upcoming.status is Status.FAILED and upcoming.kata.hints:
+            line.append(f"  (stuck? nox -s hint -- {upcoming.kata.id})", "dim")
     return line
 
 
