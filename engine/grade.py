@@ -151,7 +151,10 @@ def _decide(
             assert first is not None
             result.message = f"{passed} of {len(run.tests)} checks pass — {first.message}"
         else:
-            result.message = f"all checks pass, but mypy --strict reports {len(type_errors)} error(s)"
+            own, cases = len(result.own_type_errors), len(result.case_type_errors)
+            problems = [f"mypy --strict reports {own} error(s) in your file"] if own else []
+            problems += [f"{cases} type expectation(s) fail"] if cases else []
+            result.message = "behaviour checks pass, but " + " and ".join(problems)
     return result
 
 
