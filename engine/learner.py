@@ -38,9 +38,10 @@ def next_hints(kata: Kata, *, show_all: bool = False) -> list[tuple[int, str]]:
         raise LearnerError(f"{kata.id} has no hints")
     seen = _hints_seen()
     shown = seen.get(kata.id, 0)
-    upto = len(kata.hints) if show_all else min(shown + 1, len(kata.hints))
-    tiers = list(enumerate(kata.hints, start=1))[: upto] if show_all else [(upto, kata.hints[upto - 1])]
-    seen[kata.id] = max(shown, upto)
+    numbered = list(enumerate(kata.hints, start=1))
+    # Past the last tier, the last one is shown again.
+    tiers = numbered if show_all else [numbered[min(shown, len(numbered) - 1)]]
+    seen[kata.id] = max(shown, tiers[-1][0])
     path = _hints_seen_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(seen, indent=1))
