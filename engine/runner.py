@@ -66,7 +66,8 @@ class _Run:
 
     events_path: Path
     offset: int = 0
-    # ("startup", ""), ("collect", path) or ("test", nodeid): what the child is doing now.
+    # ("startup", ""), ("collect", path), ("test", nodeid) or ("shutdown", ""): what the
+    # child is doing now.
     in_flight: tuple[str, str] | None = ("startup", "")
     since: float = field(default_factory=time.monotonic)
     finished: bool = False
@@ -93,7 +94,7 @@ def run_graders(
         log = work / f"pytest-{attempt}.log"
         proc = _start(remaining, run, log, target, timeout, done, env)
         killed = _supervise(proc, run, results, nodes, done, timeout)
-        if run.finished and not killed:
+        if run.finished:  # every result is in, even if the exit had to be forced
             break
         culprit = _blame(run, results, nodes, killed, timeout, log)
         remaining = [p for p in remaining if p != culprit and results[p].fatal is None]
@@ -151,6 +152,8 @@ def _supervise(
             if run.in_flight is not None:
                 if run.in_flight[0] == "startup":
                     limit = STARTUP_LIMIT
+                elif run.in_flight[0] == "shutdown":  # a learner's non-daemon thread lingers
+                    limit = GRACE
                 else:
                     limit = run.timeouts.get(run.in_flight[1], timeout) + GRACE
                 if time.monotonic() - run.since > limit:
@@ -193,6 +196,7 @@ def _consume(
             results[nodes[test.nodeid]].tests.append(test)
         elif kind == "finished":
             run.finished = True
+            run.in_flight, run.since = ("shutdown", ""), time.monotonic()
 
 
 def _read_new(run: _Run) -> Iterator[dict[str, Any]]:
