@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -130,9 +131,12 @@ def _start(
         f"--timeout={timeout:g}", "--timeout-method=signal",
     ]  # fmt: skip
     with log.open("wb") as sink:
+        # Its own process group, so a kill also ends whatever learner code started
+        # (multiprocessing workers, subprocesses) instead of leaving it spinning.
         return subprocess.Popen(
-            command, cwd=REPO, env=child_env, stdin=subprocess.DEVNULL, stdout=sink, stderr=sink
-        )
+            command, cwd=REPO, env=child_env, stdin=subprocess.DEVNULL, stdout=sink, stderr=sink,
+            start_new_session=True,
+        )  # fmt: skip
 
 
 def _supervise(
@@ -157,8 +161,7 @@ def _supervise(
                 else:
                     limit = run.timeouts.get(run.in_flight[1], timeout) + GRACE
                 if time.monotonic() - run.since > limit:
-                    proc.kill()
-                    proc.wait()
+                    _kill_group(proc)
                     _consume(run, results, nodes, done)
                     return True
         else:
@@ -236,6 +239,14 @@ def _blame(
         place = "while importing your module" if what == "collect" else f"during {name.rpartition('::')[2]}"
         _fail(results[path], "crash", f"the process exited {place}: {_exit_cause(log)}")
     return path
+
+
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait()
 
 
 def _fail(result: FileResult, kind: str, message: str) -> None:

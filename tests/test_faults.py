@@ -31,6 +31,7 @@ EXPECTED = {
     "import_time_loop": ("timeout", "importing your module"),
     "import_time_exit": ("error", "while importing your module"),
     "lingering_thread": ("failed", "checks pass"),  # the point: the grade still ends
+    "busy_workers": ("timeout", "did not finish within"),
 }
 
 
@@ -47,3 +48,17 @@ def test_fault_is_named_and_the_rest_of_the_day_is_graded(fault: str, grade, mir
     for kata in BYSTANDERS:
         assert graded.status(kata.id) == "passed", graded.explain()
     assert graded.exit_code == 1, graded.explain()
+    assert not _stray_workers(), "processes the learner's code started must not outlive the grade"
+
+
+def _stray_workers() -> list[str]:
+    """Command lines of running processes started by the busy_workers fault."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            text = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if "kata-fault-worker" in text and "pytest" not in text:
+            found.append(text)
+    return found

@@ -1,0 +1,18 @@
+"""Every call starts a worker process that spins forever, then hangs in a bare-except loop."""
+import subprocess
+import sys
+from typing import Any
+
+SPIN = "while True: pass  # kata-fault-worker"
+
+
+def __getattr__(name: str) -> Any:
+    def spawn_and_hang(*args: Any, **kwargs: Any) -> Any:
+        subprocess.Popen([sys.executable, "-c", SPIN])
+        while True:
+            try:
+                sum(range(100_000))
+            except:  # noqa: E722  (swallows the timeout: only the watchdog can stop this)
+                continue
+
+    return spawn_and_hang
