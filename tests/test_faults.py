@@ -48,7 +48,8 @@ def test_fault_is_named_and_the_rest_of_the_day_is_graded(fault: str, grade, mir
     for kata in BYSTANDERS:
         assert graded.status(kata.id) == "passed", graded.explain()
     assert graded.exit_code == 1, graded.explain()
-    assert not _stray_workers(), "processes the learner's code started must not outlive the grade"
+    if fault == "busy_workers":  # only this fault starts them (other tests run in parallel)
+        assert not _stray_workers(), "processes the learner's code started must not outlive the grade"
 
 
 def _stray_workers() -> list[str]:
