@@ -15,6 +15,7 @@ import json
 import os
 import re
 import reprlib
+import resource
 import traceback
 from collections.abc import Generator
 from pathlib import Path
@@ -22,6 +23,7 @@ from typing import Any, TextIO
 
 import pytest
 
+MEMORY_LIMIT = 4 * 1024**3
 OUTPUT_CAP = 500  # characters of captured learner output kept per test (as Exercism does)
 
 _events: TextIO | None = None
@@ -34,6 +36,14 @@ _timed_out: set[Path] = set()  # grader files with a timed-out test
 _repr = reprlib.Repr()
 _repr.maxstring = _repr.maxother = 200
 _repr.maxlist = _repr.maxtuple = _repr.maxset = _repr.maxdict = 12
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # A learner's runaway list must end as a MemoryError in one test, not as a machine
+    # swapping to a halt; 4 GiB of address space is far more than any grader needs.
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if soft == resource.RLIM_INFINITY or soft > MEMORY_LIMIT:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, hard))
 
 
 def emit(**event: Any) -> None:

@@ -32,6 +32,7 @@ EXPECTED = {
     "import_time_exit": ("error", "while importing your module"),
     "lingering_thread": ("failed", "checks pass"),  # the point: the grade still ends
     "busy_workers": ("timeout", "did not finish within"),
+    "memory_hog": ("failed", "MemoryError"),
 }
 
 
