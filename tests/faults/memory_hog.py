@@ -1,11 +1,12 @@
-"""Every call grows a list until memory runs out."""
+"""Every call grows its data, doubling each time, until memory runs out."""
 from typing import Any
 
 
 def __getattr__(name: str) -> Any:
     def hoard(*args: Any, **kwargs: Any) -> Any:
-        chunks = []
+        chunks, size = [], 64 * 1024 * 1024
         while True:
-            chunks.append(bytearray(64 * 1024 * 1024))
+            chunks.append(bytes(size))
+            size *= 2
 
     return hoard
