@@ -6,6 +6,7 @@ Everything is read from ``catalog.toml``; nothing here names a day or a kata.
 from __future__ import annotations
 
 import hashlib
+import subprocess
 import sys
 from pathlib import Path
 
@@ -35,8 +36,22 @@ def install(session: nox.Session, requirements: Path) -> None:
     digest = hashlib.sha256(requirements.read_bytes()).hexdigest()
     if marker.exists() and marker.read_text() == digest:
         return
-    session.install("-r", str(requirements))
+    if not _install_from_uv_cache(session, requirements):
+        session.install("-r", str(requirements))
     marker.write_text(digest)
+
+
+def _install_from_uv_cache(session: nox.Session, requirements: Path) -> bool:
+    """Try uv offline first: with every pin already in uv's cache (any other day installed
+    them) it takes ~0.2 s instead of ~1.5 s of index round trips. False: go online."""
+    if session.venv_backend != "uv":
+        return False
+    has_uv, uv, _version = nox.virtualenv.find_uv()
+    python = Path(session.virtualenv.location) / "bin" / "python"
+    if not has_uv or not python.exists():
+        return False
+    command = [uv, "pip", "install", "--offline", "--quiet", "--python", str(python), "-r", str(requirements)]
+    return subprocess.run(command, capture_output=True, check=False).returncode == 0
 
 
 def requirements_for(day: catalog.Day) -> Path:
