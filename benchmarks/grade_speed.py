@@ -35,11 +35,6 @@ def timed(command: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def median(command: list[str], env: dict[str, str], runs: int) -> float:
-    timed(command, env)  # warm every cache first
-    return statistics.median(timed(command, env) for _ in range(runs))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("day", nargs="?", default="day7")
@@ -53,7 +48,6 @@ def main() -> None:
     env["KATA_STATE_DIR"] = str(state)
     nox = ["nox", "--envdir", str(envdir), "-s", day.session, "--", "--solutions"]
     cold = timed(nox, env)
-    warm = median(nox, env, args.runs)
 
     python = str(envdir / day.session / "bin" / "python")
     graders = [str(k.grader) for k in day.katas]
@@ -63,11 +57,19 @@ def main() -> None:
                   "HYPOTHESIS_STORAGE_DIRECTORY": str(state / "hypothesis")}
     pytest_cmd = [python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--import-mode=importlib", *graders]
     mypy_cmd = [python, "-m", "mypy", "--strict", "--cache-dir", str(state / "direct-mypy"), *sources]
-    timed(pytest_cmd, direct_env), timed(mypy_cmd, direct_env)
-    direct = statistics.median(
-        timed(pytest_cmd, direct_env) + timed(mypy_cmd, direct_env) for _ in range(args.runs)
-    )
-    engine = median([python, "-m", "engine", "grade", day.session, "--solutions"], env, args.runs)
+    engine_cmd = [python, "-m", "engine", "grade", day.session, "--solutions"]
+
+    # Interleaved, so that drift in the machine's load hits all three alike.
+    samples: dict[str, list[float]] = {"warm": [], "direct": [], "engine": []}
+    for run in range(args.runs + 1):
+        warm = timed(nox, env)
+        direct = timed(pytest_cmd, direct_env) + timed(mypy_cmd, direct_env)
+        engine = timed(engine_cmd, env)
+        if run:  # the first round only warms the caches
+            samples["warm"].append(warm)
+            samples["direct"].append(direct)
+            samples["engine"].append(engine)
+    warm, direct, engine = (statistics.median(samples[k]) for k in ("warm", "direct", "engine"))
 
     shutil.rmtree(envdir, ignore_errors=True)
     shutil.rmtree(state, ignore_errors=True)
