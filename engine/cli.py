@@ -138,7 +138,7 @@ def grade_command(args: argparse.Namespace, cat: Catalog) -> int:
     out = console()
     report.render(result, out, verbose=args.verbose)
     if target == "katas":
-        progress.remember(result)
+        progress.remember(result.katas, result.root)
         _next_step(out, progress.known(cat, root), day)
     return 0 if result.passed else 1
 
@@ -164,7 +164,7 @@ def watch_command(args: argparse.Namespace, cat: Catalog) -> int:
         if target == "katas":
             from engine import progress
 
-            progress.remember(result)
+            progress.remember(result.katas, result.root)
 
     return watch.watch(root / day.package, regrade, clear=out.clear)
 
@@ -222,7 +222,7 @@ def solution_command(args: argparse.Namespace, cat: Catalog) -> int:
         stored = store.load().get(kata.id)
         if stored is None or stored.key != store.key(kata, root):
             result = grade.grade_day(cat.day(kata.day), [kata], root=root, target="katas")
-            progress.remember(result)
+            progress.remember(result.katas, result.root)
             status = result.katas[0].status.value
         else:
             status = stored.status

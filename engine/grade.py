@@ -82,6 +82,14 @@ def grade_day(
     target: str,
     timeout: float = runner.DEFAULT_TIMEOUT,
 ) -> DayResult:
+    results = grade_katas(katas, root=root, timeout=timeout)
+    return DayResult(day=day, target=target, root=root, katas=results)
+
+
+def grade_katas(
+    katas: list[Kata], *, root: Path, timeout: float = runner.DEFAULT_TIMEOUT
+) -> list[KataResult]:
+    """Grade katas of one or more days: one pytest child for all, mypy beside it."""
     state = state_dir()
     state.mkdir(parents=True, exist_ok=True)
     env = {
@@ -91,18 +99,23 @@ def grade_day(
         or str(state / "hypothesis"),
         "PYTHONPYCACHEPREFIX": str(state / "pycache"),
     }
-    sources = {k.source(root): k.source(root) for k in katas}
-    sources |= {k.typecase: k.source(root) for k in katas if k.typecase.exists()}
     type_errors: dict[Path, list[typecheck.MypyError]] = {}
     mypy_failure: list[BaseException] = []
 
     def run_mypy() -> None:
-        try:
-            type_errors.update(
-                typecheck.check(sources, search_path=root, cache_dir=state / "mypy-cache")
-            )
-        except Exception as exc:  # reported below: a silent thread would mean "no type errors"
-            mypy_failure.append(exc)
+        # One mypy run per day: type-case modules are named after their kata, which is
+        # unique within a day only.
+        for day in dict.fromkeys(k.day for k in katas):
+            own = [k for k in katas if k.day == day]
+            sources = {k.source(root): k.source(root) for k in own}
+            sources |= {k.typecase: k.source(root) for k in own if k.typecase.exists()}
+            try:
+                type_errors.update(
+                    typecheck.check(sources, search_path=root, cache_dir=state / "mypy-cache")
+                )
+            except Exception as exc:  # reported below: a silent thread would mean "no errors"
+                mypy_failure.append(exc)
+                return
 
     mypy_thread = threading.Thread(target=run_mypy, name="mypy")
     mypy_thread.start()
@@ -112,10 +125,7 @@ def grade_day(
     mypy_thread.join()
     if mypy_failure:
         raise typecheck.TypecheckError(f"mypy could not run: {mypy_failure[0]}")
-    results = [
-        _decide(k, files.get(k.grader), type_errors.get(k.source(root), []), root) for k in katas
-    ]
-    return DayResult(day=day, target=target, root=root, katas=results)
+    return [_decide(k, files.get(k.grader), type_errors.get(k.source(root), []), root) for k in katas]
 
 
 def _decide(

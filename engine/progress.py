@@ -47,7 +47,7 @@ def measure(catalog: Catalog, root: Path) -> tuple[Progress, int]:
     """Statuses for every kata, grading only what changed; also returns how many were graded."""
     stored = store.load()
     statuses: dict[str, str] = {}
-    stale: dict[str, list[Kata]] = {}
+    stale: list[Kata] = []
     for kata in catalog.katas:
         entry = stored.get(kata.id)
         if entry is not None and entry.key == store.key(kata, root):
@@ -55,20 +55,17 @@ def measure(catalog: Catalog, root: Path) -> tuple[Progress, int]:
         elif store.is_stub(kata.source(root)):
             statuses[kata.id] = grade.Status.NOT_STARTED.value
         else:
-            stale.setdefault(kata.day, []).append(kata)
-    for session, katas in stale.items():
-        result = grade.grade_day(catalog.day(session), katas, root=root, target="katas")
-        remember(result)
-        statuses |= {k.kata.id: k.status.value for k in result.katas}
-    return Progress(catalog, statuses), sum(map(len, stale.values()))
+            stale.append(kata)
+    if stale:  # every changed kata of every day in one grading run: one pytest start-up
+        results = grade.grade_katas(stale, root=root)
+        remember(results, root)
+        statuses |= {k.kata.id: k.status.value for k in results}
+    return Progress(catalog, statuses), len(stale)
 
 
-def remember(result: grade.DayResult) -> None:
+def remember(results: list[grade.KataResult], root: Path) -> None:
     store.save(
-        {
-            k.kata.id: store.Stored(store.key(k.kata, result.root), k.status.value, k.message)
-            for k in result.katas
-        }
+        {k.kata.id: store.Stored(store.key(k.kata, root), k.status.value, k.message) for k in results}
     )
 
 
