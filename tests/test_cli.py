@@ -12,6 +12,7 @@ import pytest
 from engine import catalog
 
 CATALOG = catalog.load()
+MUTANTS = catalog.REPO / "tests" / "mutants"
 DAY = CATALOG.graded_days[0]
 
 
@@ -62,3 +63,13 @@ def test_grading_writes_nothing_into_the_learners_tree(grade) -> None:  # type: 
     grade(DAY.session)
     after = sorted(p for p in (catalog.REPO / "katas").rglob("*"))
     assert after == before, f"new files under katas/: {sorted(set(after) - set(before))}"
+
+
+def test_only_the_first_failing_kata_in_full_unless_verbose(grade, mirror) -> None:  # type: ignore[no-untyped-def]
+    broken = [k for k in DAY.katas if any((MUTANTS / k.package / k.name).glob("*.py"))][:2]
+    root = mirror(DAY, {k.name: sorted((MUTANTS / k.package / k.name).glob("*.py"))[0] for k in broken})
+    quiet = grade(DAY.session, "--root", str(root)).stdout
+    loud = grade(DAY.session, "--root", str(root), "-v").stdout
+    first, second = (f"{k.name} — {k.title}" for k in broken)
+    assert first in quiet and second not in quiet, quiet
+    assert first in loud and second in loud, loud
