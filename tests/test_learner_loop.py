@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -138,9 +139,14 @@ def test_watch_regrades_when_a_file_is_saved(tmp_path: Path) -> None:
         shutil.copyfile(kata.source(REPO / "solutions"), kata.source(root))  # the learner saves
         second = _read_until(watcher.stdout, "Watching")
         assert "1 of 1 katas passed" in second, second
+        watcher.send_signal(signal.SIGINT)  # Ctrl-C
+        rest, _ = watcher.communicate(timeout=30)
+        assert watcher.returncode == 0 and "Stopped watching." in rest, "Ctrl-C ends watch cleanly"
+        assert "Traceback" not in rest
     finally:
-        watcher.terminate()
-        watcher.wait(timeout=30)
+        if watcher.poll() is None:
+            watcher.kill()
+            watcher.wait(timeout=30)
 
 
 def _read_until(stream, marker: str, limit: float = 90.0) -> str:  # type: ignore[no-untyped-def]
