@@ -153,6 +153,8 @@ def _supervise(
     try:
         return _watch(proc, pidfd, run, results, nodes, done, timeout)
     finally:
+        if proc.poll() is None:  # Ctrl-C: the child has its own session, so the terminal's
+            _kill_group(proc)  # SIGINT never reached it
         if pidfd is not None:
             os.close(pidfd)
 

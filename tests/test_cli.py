@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -73,3 +76,32 @@ def test_only_the_first_failing_kata_in_full_unless_verbose(grade, mirror) -> No
     first, second = (f"{k.name} — {k.title}" for k in broken)
     assert first in quiet and second not in quiet, quiet
     assert first in loud and second in loud, loud
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(pid):
+            found.append(int(status.parent.name))
+    return found
+
+
+def test_ctrl_c_stops_the_grade_and_its_child() -> None:
+    grading = subprocess.Popen(
+        [sys.executable, "-m", "engine", "grade", DAY.session, "--solutions"], cwd=catalog.REPO,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while not (children := _children(grading.pid)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert children, "the grade never started its pytest child"
+    grading.send_signal(signal.SIGINT)
+    _out, err = grading.communicate(timeout=30)
+    assert grading.returncode == 130 and err.strip() == "interrupted"
+    time.sleep(0.2)
+    alive = [pid for pid in children if Path(f"/proc/{pid}").exists()]
+    assert not alive, "the pytest child must not outlive an interrupted grade"
