@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from engine import runner, typecheck
+from engine import runner, store, typecheck
 from engine.catalog import REPO, Day, Kata
 from engine.runner import FileResult, TestResult
 
@@ -54,7 +54,7 @@ class KataResult:
     def first_failure(self) -> TestResult | None:
         failures = [t for t in self.tests if t.outcome == "failed"]
         real = [t for t in failures if t.kind != "not_implemented"]
-        return (real or failures or [None])[0]
+        return next(iter(real or failures), None)
 
 
 @dataclass
@@ -67,11 +67,6 @@ class DayResult:
     @property
     def passed(self) -> bool:
         return all(k.status is Status.PASSED for k in self.katas)
-
-
-def state_dir() -> Path:
-    """Where grading keeps caches: never inside the learner's tree."""
-    return Path(os.environ.get("KATA_STATE_DIR", REPO / ".grading"))
 
 
 def grade_day(
@@ -90,7 +85,7 @@ def grade_katas(
     katas: list[Kata], *, root: Path, timeout: float = runner.DEFAULT_TIMEOUT
 ) -> list[KataResult]:
     """Grade katas of one or more days: one pytest child for all, mypy beside it."""
-    state = state_dir()
+    state = store.state_dir()
     state.mkdir(parents=True, exist_ok=True)
     env = {
         # Outside the learner's tree: Hypothesis writes there. One set by the caller is kept
@@ -133,7 +128,7 @@ def _decide(
 ) -> KataResult:
     source = kata.source(root)
     if not source.exists():
-        return KataResult(kata, Status.ERROR, f"{_shown(source)} is missing")
+        return KataResult(kata, Status.ERROR, f"{shown(source)} is missing")
     if run is None:
         return KataResult(kata, Status.ERROR, "this kata has no grader (a bug in the library)")
     result = KataResult(kata, Status.FAILED, "", run.tests, type_errors)
@@ -173,17 +168,20 @@ def _import_error(source: Path, message: str) -> str:
     try:
         compile(source.read_bytes(), str(source), "exec")
     except SyntaxError as exc:
-        return f"{type(exc).__name__}: {exc.msg} ({_shown(source)}, line {exc.lineno})"
+        return f"{type(exc).__name__}: {exc.msg} ({shown(source)}, line {exc.lineno})"
     except (OSError, ValueError) as exc:
-        return f"cannot read {_shown(source)}: {exc}"
+        return f"cannot read {shown(source)}: {exc}"
     return _shorten_paths(message)
 
 
-def _shown(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(REPO))
-    except ValueError:
-        return str(path)
+def shown(path: Path) -> str:
+    """A path as the learner would type it: relative to where they are, or to the repo."""
+    for base in (Path.cwd(), REPO):
+        try:
+            return str(path.resolve().relative_to(base))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def _shorten_paths(text: str) -> str:

@@ -11,8 +11,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.text import Text
 
-from engine.catalog import REPO
-from engine.grade import DayResult, KataResult, Status
+from engine.grade import DayResult, KataResult, Status, shown
 from engine.runner import TestResult
 
 LABELS = {
@@ -26,7 +25,7 @@ LABELS = {
 
 def render(result: DayResult, console: Console, *, verbose: bool = False) -> None:
     day = result.day
-    console.print(Text.assemble((f"{day.label} — {day.title}", "bold"), f"  ·  grading {_shown(result.root / day.package)}"))
+    console.print(Text.assemble((f"{day.label} — {day.title}", "bold"), f"  ·  grading {shown(result.root / day.package)}"))
     name_width = max(len(k.kata.name) for k in result.katas)
     label_width = max(len(label) for label, _ in LABELS.values())
     for kata in result.katas:
@@ -54,7 +53,7 @@ def summary(result: DayResult) -> Text:
     line = Text(f"{result.day.label}: {passed} of {len(result.katas)} katas passed.", "bold")
     upcoming = next((k for k in result.katas if k.status is not Status.PASSED), None)
     if upcoming is not None:
-        path = _shown(upcoming.kata.source(result.root))
+        path = shown(upcoming.kata.source(result.root))
         line.append(f" Next: {upcoming.kata.name} — {path}")
         if upcoming.status is Status.FAILED and upcoming.kata.hints:
             line.append(f"  (stuck? nox -s hint -- {upcoming.kata.id})", "dim")
@@ -62,7 +61,7 @@ def summary(result: DayResult) -> Text:
 
 
 def _details(kata: KataResult, root: Path, *, verbose: bool) -> Text:
-    text = Text.assemble((kata.kata.name, "bold"), f" — {kata.kata.title}  ({_shown(kata.kata.source(root))})\n")
+    text = Text.assemble((kata.kata.name, "bold"), f" — {kata.kata.title}  ({shown(kata.kata.source(root))})\n")
     failures = [t for t in kata.tests if t.outcome == "failed"]
     if kata.status in (Status.ERROR, Status.TIMEOUT) or not failures:
         text.append(_indent(kata.message) + "\n")
@@ -92,7 +91,7 @@ def _test(test: TestResult) -> Text:
     elif test.detail:
         text.append(_indent(test.detail, "    ") + "\n", "dim")
     if test.where:
-        place = f"{_shown(Path(test.where['file']))}:{test.where['line']}"
+        place = f"{shown(Path(test.where['file']))}:{test.where['line']}"
         text.append(f"    raised at {place} in {test.where['function']}()\n", "dim")
     if test.case:
         text.append(_indent(test.case, "    ") + "\n")
@@ -100,12 +99,3 @@ def _test(test: TestResult) -> Text:
         text.append("    your output:\n", "dim")
         text.append(_indent(test.output, "      ") + "\n")
     return text
-
-
-def _shown(path: Path) -> str:
-    for base in (Path.cwd(), REPO):
-        try:
-            return str(path.resolve().relative_to(base))
-        except ValueError:
-            continue
-    return str(path)

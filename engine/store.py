@@ -26,8 +26,13 @@ class Stored:
     message: str
 
 
+def state_dir() -> Path:
+    """Where grading keeps its caches and state: never inside the learner's tree."""
+    return Path(os.environ.get("KATA_STATE_DIR", REPO / ".grading"))
+
+
 def _store_path() -> Path:
-    return Path(os.environ.get("KATA_STATE_DIR", REPO / ".grading")) / "results.json"
+    return state_dir() / "results.json"
 
 
 def load() -> dict[str, Stored]:
