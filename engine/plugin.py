@@ -11,11 +11,13 @@ Failure details are taken from the live exception, not from pytest's text: the s
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import re
 import reprlib
 import resource
+import signal
 import traceback
 from collections.abc import Generator
 from pathlib import Path
@@ -24,9 +26,11 @@ from typing import Any, TextIO
 import pytest
 
 MEMORY_LIMIT = 4 * 1024**3
+PR_SET_PDEATHSIG = 1
 OUTPUT_CAP = 500  # characters of captured learner output kept per test (as Exercism does)
 
 _events: TextIO | None = None
+_PARENT = int(os.environ.get("KATA_PARENT", "0")) or os.getppid()
 _target = Path(os.environ.get("KATA_TARGET", "/nonexistent")).resolve()
 _skip = set(filter(None, os.environ.get("KATA_SKIP", "").split("\n")))
 _last_compare: dict[str, str] | None = None
@@ -38,7 +42,20 @@ _repr.maxstring = _repr.maxother = 200
 _repr.maxlist = _repr.maxtuple = _repr.maxset = _repr.maxdict = 12
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to kill this process when the grading parent goes, however it goes (Ctrl-C
+    can land before the parent's cleanup is in place; this child is in its own session)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux
+        return
+    if os.getppid() != _PARENT:  # the parent died before the request was made
+        os._exit(1)
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    _die_with_parent()
     # A learner's runaway list must end as a MemoryError in one test, not as a machine
     # swapping to a halt; 4 GiB of address space is far more than any grader needs.
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)

@@ -121,6 +121,7 @@ def _start(
         **(env or {}),
         "KATA_EVENTS": str(run.events_path),
         "KATA_TARGET": str(target),
+        "KATA_PARENT": str(os.getpid()),
         "KATA_SKIP": "\n".join(sorted(done)),
         "PYTHONPATH": os.pathsep.join([str(target), str(REPO)]),
     }

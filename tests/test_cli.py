@@ -90,18 +90,31 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def test_ctrl_c_stops_the_grade_and_its_child() -> None:
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (a killed child whose exit nobody has collected yet)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+def test_ctrl_c_stops_the_grade_and_its_child(mirror) -> None:  # type: ignore[no-untyped-def]
+    # A kata that spins for minutes: left alone, the child would long outlive the test.
+    root = mirror(DAY, {DAY.katas[0].name: catalog.REPO / "tests" / "faults" / "busy_loop.py"})
     grading = subprocess.Popen(
-        [sys.executable, "-m", "engine", "grade", DAY.session, "--solutions"], cwd=catalog.REPO,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [sys.executable, "-m", "engine", "grade", DAY.session, "--root", str(root), "--timeout", "300"],
+        cwd=catalog.REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     deadline = time.monotonic() + 30
     while not (children := _children(grading.pid)) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert children, "the grade never started its pytest child"
+    time.sleep(1.0)  # let it get going: Ctrl-C lands mid-grade
     grading.send_signal(signal.SIGINT)
     _out, err = grading.communicate(timeout=30)
     assert grading.returncode == 130 and err.strip() == "interrupted"
-    time.sleep(0.2)
-    alive = [pid for pid in children if Path(f"/proc/{pid}").exists()]
+    deadline = time.monotonic() + 10  # a child still starting up notices at its first hook
+    while (alive := [pid for pid in children if _running(pid)]) and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert not alive, "the pytest child must not outlive an interrupted grade"
