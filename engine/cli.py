@@ -47,18 +47,20 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("day", help="session name, e.g. day7 or day4.1")
     grade.add_argument("katas", nargs="*", metavar="KATA", help="grade only these katas")
     _target_options(grade)
+    _timeout_option(grade)
     grade.add_argument("--json", type=Path, metavar="PATH", help="write results.json here")
     grade.add_argument("-v", "--verbose", action="store_true", help="show every failure in full")
-    grade.add_argument("--timeout", type=float, default=runner.DEFAULT_TIMEOUT, help=argparse.SUPPRESS)
 
     watch = sub.add_parser("watch", help="regrade a day on every save")
     watch.add_argument("day")
     watch.add_argument("katas", nargs="*", metavar="KATA")
     _target_options(watch)
+    _timeout_option(watch)
 
     progress = sub.add_parser("progress", help="tick the plan's checklist, write PROGRESS.md and badges")
     progress.add_argument("--out", type=Path, default=REPO, help=argparse.SUPPRESS)
     progress.add_argument("--root", type=Path, default=REPO / "katas", help=argparse.SUPPRESS)
+    _timeout_option(progress)
 
     hint = sub.add_parser("hint", help="show the next hint of a kata")
     hint.add_argument("kata", metavar="KATA_ID", help="e.g. day7.retry")
@@ -77,6 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _timeout_option(parser: argparse.ArgumentParser) -> None:
+    """The per-check time limit; for the self-test's hanging faults, not for learners."""
+    parser.add_argument("--timeout", type=float, default=runner.DEFAULT_TIMEOUT, help=argparse.SUPPRESS)
+
+
 def _target_options(parser: argparse.ArgumentParser) -> None:
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--solutions", action="store_true", help="grade the reference solutions")
@@ -86,13 +93,14 @@ def _target_options(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     from engine.learner import LearnerError
+    from engine.runner import ZygoteError
     from engine.typecheck import TypecheckError
 
     try:
         args = build_parser().parse_args(argv)
         handler = COMMANDS[args.command]
         return handler(args, catalog.load())
-    except (UsageError, UnknownName, CatalogError, LearnerError, TypecheckError) as exc:
+    except (UsageError, UnknownName, CatalogError, LearnerError, TypecheckError, ZygoteError) as exc:
         message = exc.args[0] if exc.args else str(exc)
         print(f"error: {message}", file=sys.stderr)
         return 2
@@ -132,7 +140,8 @@ def grade_command(args: argparse.Namespace, cat: Catalog) -> int:
     day, katas = _katas(args, cat)
     root, target = _root(args)
     json_path = args.json if args.json is None or args.json.is_absolute() else args.cwd / args.json
-    result = grade.grade_day(day, katas, root=root, target=target, timeout=args.timeout)
+    with grade.open_pool() as pool:
+        result = grade.grade_day(day, katas, root=root, target=target, timeout=args.timeout, pool=pool)
     if json_path is not None:
         results.write(result, json_path)
     out = console()
@@ -158,15 +167,17 @@ def watch_command(args: argparse.Namespace, cat: Catalog) -> int:
     root, target = _root(args)
     out = console()
 
-    def regrade() -> None:
-        result = grade.grade_day(day, katas, root=root, target=target)
-        report.render(result, out)
-        if target == "katas":
-            from engine import progress
+    with grade.open_pool() as pool:  # one warm grading process for every save
 
-            progress.remember(result.katas, result.root)
+        def regrade() -> None:
+            result = grade.grade_day(day, katas, root=root, target=target, timeout=args.timeout, pool=pool)
+            report.render(result, out)
+            if target == "katas":
+                from engine import progress
 
-    return watch.watch(root / day.package, regrade, clear=out.clear)
+                progress.remember(result.katas, result.root)
+
+        return watch.watch(root / day.package, regrade, clear=out.clear)
 
 
 def progress_command(args: argparse.Namespace, cat: Catalog) -> int:
@@ -178,7 +189,7 @@ def progress_command(args: argparse.Namespace, cat: Catalog) -> int:
     from engine import progress
 
     started = time.perf_counter()
-    state, graded = progress.measure(cat, args.root.resolve())
+    state, graded = progress.measure(cat, args.root.resolve(), timeout=args.timeout)
     out = console()
     for day in cat.days:
         ticks = state.ticked(day)

@@ -6,20 +6,20 @@ Status rules (what the learner sees):
   process died inside it;
 - ``timeout``: one of its tests (or its import) overran the time limit;
 - ``not_started``: nothing passed and every failure is the stub's ``NotImplementedError``;
-- ``passed``: every test passed and its files have no mypy errors;
+- ``passed``: every check its grader defines ran and passed (a skipped check fails), and its
+  files have no mypy errors;
 - ``failed``: anything else.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 import threading
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from engine import runner, store, typecheck
+from engine import runner, sources, store, typecheck
 from engine.catalog import REPO, Day, Kata
 from engine.runner import FileResult, TestResult
 
@@ -39,6 +39,7 @@ class KataResult:
     message: str
     tests: list[TestResult] = field(default_factory=list)
     type_errors: list[typecheck.MypyError] = field(default_factory=list)
+    key: str | None = None  # the store key of the bytes graded; None: not to be remembered
 
     @property
     def own_type_errors(self) -> list[typecheck.MypyError]:
@@ -52,7 +53,7 @@ class KataResult:
 
     @property
     def first_failure(self) -> TestResult | None:
-        failures = [t for t in self.tests if t.outcome == "failed"]
+        failures = [t for t in self.tests if t.outcome != "passed"]
         real = [t for t in failures if t.kind != "not_implemented"]
         return next(iter(real or failures), None)
 
@@ -76,51 +77,84 @@ def grade_day(
     root: Path,
     target: str,
     timeout: float = runner.DEFAULT_TIMEOUT,
+    pool: runner.Pool | None = None,
 ) -> DayResult:
-    results = grade_katas(katas, root=root, timeout=timeout)
+    results = grade_katas(katas, root=root, timeout=timeout, pool=pool)
     return DayResult(day=day, target=target, root=root, katas=results)
 
 
-def grade_katas(
-    katas: list[Kata], *, root: Path, timeout: float = runner.DEFAULT_TIMEOUT
-) -> list[KataResult]:
-    """Grade katas of one or more days: one pytest child for all, mypy beside it."""
+def grading_env() -> dict[str, str]:
     state = store.state_dir()
     state.mkdir(parents=True, exist_ok=True)
-    env = {
+    return {
         # Outside the learner's tree: Hypothesis writes there. One set by the caller is kept
         # (the self-test shares one so its Unicode tables are built once, not per worker).
         "HYPOTHESIS_STORAGE_DIRECTORY": os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY")
         or str(state / "hypothesis"),
         "PYTHONPYCACHEPREFIX": str(state / "pycache"),
     }
+
+
+def open_pool() -> runner.Pool:
+    """A warm grading process; start it as early as possible, its imports take a while."""
+    return runner.Pool(env=grading_env(), log=store.state_dir() / "zygote.log")
+
+
+def grade_katas(
+    katas: list[Kata],
+    *,
+    root: Path,
+    timeout: float = runner.DEFAULT_TIMEOUT,
+    pool: runner.Pool | None = None,
+) -> list[KataResult]:
+    """Grade katas of one or more days: a process per kata, mypy beside them."""
+    # Hashed before anything runs: a file saved during the grade is not what was graded.
+    keys = {k: store.key(k, root) for k in katas}
+    unreadable = {k: problem for k in katas if (problem := sources.unreadable(k.source(root)))}
+    gradable = [k for k in katas if k not in unreadable and k.source(root).exists() and k.grader.exists()]
+    state = store.state_dir()
     type_errors: dict[Path, list[typecheck.MypyError]] = {}
     mypy_failure: list[BaseException] = []
 
     def run_mypy() -> None:
         # One mypy run per day: type-case modules are named after their kata, which is
         # unique within a day only.
-        for day in dict.fromkeys(k.day for k in katas):
-            own = [k for k in katas if k.day == day]
-            sources = {k.source(root): k.source(root) for k in own}
-            sources |= {k.typecase: k.source(root) for k in own if k.typecase.exists()}
+        for day in dict.fromkeys(k.day for k in gradable):
+            own = [k for k in gradable if k.day == day]
+            files = {k.source(root): k.source(root) for k in own}
+            files |= {k.typecase: k.source(root) for k in own if k.typecase.exists()}
             try:
-                type_errors.update(
-                    typecheck.check(sources, search_path=root, cache_dir=state / "mypy-cache")
-                )
+                type_errors.update(typecheck.check(files, search_path=root, cache_dir=state / "mypy-cache"))
             except Exception as exc:  # reported below: a silent thread would mean "no errors"
                 mypy_failure.append(exc)
                 return
 
+    own_pool = pool is None
+    active = pool or open_pool()
     mypy_thread = threading.Thread(target=run_mypy, name="mypy")
     mypy_thread.start()
-    with tempfile.TemporaryDirectory(prefix="kata-run-") as work:
-        graders = [k.grader for k in katas if k.grader.exists()]
-        files = runner.run_graders(graders, target=root, work=Path(work), timeout=timeout, env=env)
-    mypy_thread.join()
+    try:
+        active.preload(sources.third_party_imports([k.grader for k in gradable]))
+        jobs = [runner.Job(k, root, timeout, sources.imports_at_top_level(k.grader, f"{k.package}.{k.name}")) for k in gradable]
+        files = active.grade(jobs)
+    finally:
+        if own_pool:
+            active.close()
+        mypy_thread.join()
     if mypy_failure:
         raise typecheck.TypecheckError(f"mypy could not run: {mypy_failure[0]}")
-    return [_decide(k, files.get(k.grader), type_errors.get(k.source(root), []), root) for k in katas]
+    results = []
+    for kata in katas:
+        if kata in unreadable:
+            results.append(KataResult(kata, Status.ERROR, unreadable[kata]))
+            continue
+        errors = type_errors.get(kata.source(root), []) + sources.inline_mypy_config(kata.source(root))
+        result = _decide(kata, files.get(kata), errors, root)
+        run = files.get(kata)
+        complete = run is not None and run.complete
+        result.key = keys[kata] if complete and store.key(kata, root) == keys[kata] else None
+        results.append(result)
+    return results
 
 
 def _decide(
@@ -132,20 +166,19 @@ def _decide(
     if run is None:
         return KataResult(kata, Status.ERROR, "this kata has no grader (a bug in the library)")
     result = KataResult(kata, Status.FAILED, "", run.tests, type_errors)
+    timed_out = next((t for t in run.tests if t.kind == "timeout"), None)
     if run.fatal == "collect_error":
         result.status, result.message = Status.ERROR, _import_error(source, run.fatal_message)
-    elif run.fatal == "timeout" or any(t.kind == "timeout" for t in run.tests):
+    elif run.fatal == "timeout" or timed_out:
         result.status = Status.TIMEOUT
-        timed_out = next((t for t in run.tests if t.kind == "timeout"), None)
-        result.message = run.fatal_message or (
-            f"{timed_out.name} {timed_out.message}" if timed_out else "a check timed out"
-        )
+        message = run.fatal_message or (f"{timed_out.name}: {timed_out.message}" if timed_out else "")
+        result.message = _shorten_paths(message)
     elif run.fatal == "crash":
-        result.status, result.message = Status.ERROR, run.fatal_message
+        result.status, result.message = Status.ERROR, _shorten_paths(run.fatal_message)
     elif not run.tests:
-        result.status, result.message = Status.ERROR, "no grader tests ran (a bug in the library)"
+        result.status, result.message = Status.ERROR, "no grader checks ran (a bug in the library)"
     else:
-        failures = [t for t in run.tests if t.outcome == "failed"]
+        failures = [t for t in run.tests if t.outcome != "passed"]
         passed = sum(t.outcome == "passed" for t in run.tests)
         if not failures and not type_errors:
             result.status, result.message = Status.PASSED, f"{passed} checks passed"
@@ -154,7 +187,7 @@ def _decide(
         elif failures:
             first = result.first_failure
             assert first is not None
-            result.message = f"{passed} of {len(run.tests)} checks pass — {first.message}"
+            result.message = _shorten_paths(f"{passed} of {len(run.tests)} checks pass — {first.message}")
         else:
             own, cases = len(result.own_type_errors), len(result.case_type_errors)
             problems = [f"mypy --strict reports {own} error(s) in your file"] if own else []

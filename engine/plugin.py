@@ -1,74 +1,68 @@
-"""pytest plugin loaded into the grading child process (``-p engine.plugin``).
+"""pytest plugin loaded into every kata's grading process (``-p engine.plugin``).
 
-It streams one JSON line per event to the file named by ``KATA_EVENTS`` and flushes each line,
-so the parent keeps every result that was reached even when learner code hangs the process or
-kills it (``os._exit``). The parent also uses the ``start`` events as its watchdog's clock.
+It streams one JSON line per event to the kata's events file and flushes each line, so the
+supervisor keeps every result that was reached even when learner code hangs the process or
+kills it. The supervisor also uses the ``start`` events as its watchdog's clock.
 
-Failure details are taken from the live exception, not from pytest's text: the spec sentence
-(assertion message), expected/actual (the failing ``==`` operands), Hypothesis's failing case
-(``__notes__``) and the place in the learner's file that raised.
+The per-test time limit lives here rather than in pytest-timeout: it raises ``KataTimeout``,
+a ``KeyboardInterrupt`` as far as Hypothesis and pytest can tell, so Hypothesis stops at once
+instead of replaying the case (slow code is reported as slow, never as a flaky failure with a
+made-up failing case), and pytest ends the session: a kata with a timed-out check is done.
 """
 
 from __future__ import annotations
 
-import ctypes
 import json
 import os
-import re
-import reprlib
-import resource
 import signal
-import traceback
+import time
 from collections.abc import Generator
 from pathlib import Path
 from typing import Any, TextIO
 
 import pytest
 
-MEMORY_LIMIT = 4 * 1024**3
-PR_SET_PDEATHSIG = 1
-OUTPUT_CAP = 500  # characters of captured learner output kept per test (as Exercism does)
+from engine import describe
+from engine.supervise import cap
 
-_events: TextIO | None = None
-_PARENT = int(os.environ.get("KATA_PARENT", "0")) or os.getppid()
-_target = Path(os.environ.get("KATA_TARGET", "/nonexistent")).resolve()
-_skip = set(filter(None, os.environ.get("KATA_SKIP", "").split("\n")))
-_last_compare: dict[str, str] | None = None
-_results: dict[str, dict[str, Any]] = {}
-_timed_out: set[Path] = set()  # grader files with a timed-out test
-
-_repr = reprlib.Repr()
-_repr.maxstring = _repr.maxother = 200
-_repr.maxlist = _repr.maxtuple = _repr.maxset = _repr.maxdict = 12
+DEFAULT_LIMIT = 10.0
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to kill this process when the grading parent goes, however it goes (Ctrl-C
-    can land before the parent's cleanup is in place; this child is in its own session)."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # not Linux
-        return
-    if os.getppid() != _PARENT:  # the parent died before the request was made
-        os._exit(1)
+class KataTimeout(KeyboardInterrupt):
+    """The running check overran its time limit (not an Exception: nobody should catch it)."""
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    _die_with_parent()
-    # A learner's runaway list must end as a MemoryError in one test, not as a machine
-    # swapping to a halt; 4 GiB of address space is far more than any grader needs.
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if soft == resource.RLIM_INFINITY or soft > MEMORY_LIMIT:
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, hard))
+class _State:
+    events: TextIO | None = None
+    limit: float = DEFAULT_LIMIT
+    skip: frozenset[str] = frozenset()
+    deadline: float = 0.0
+    limit_now: float = DEFAULT_LIMIT
+    current: str = ""
+    nodeid: str = ""
+    results: dict[str, dict[str, Any]] = {}
+
+
+_state = _State()
+_real_exit = os._exit
+
+
+def configure(events: Path, *, target: Path, limit: float, skip: frozenset[str]) -> None:
+    """Called in the kata's process before its session starts (the plugin is imported earlier,
+    in the warm parent, so nothing here may be read at import time)."""
+    _state.events = open(events, "a", encoding="utf-8")
+    _state.limit, _state.skip = limit, skip
+    describe.set_target(target)
 
 
 def emit(**event: Any) -> None:
-    global _events
-    if _events is None:
-        _events = open(os.environ["KATA_EVENTS"], "a", encoding="utf-8")
-    _events.write(json.dumps(event) + "\n")
-    _events.flush()
+    if _state.events is not None:
+        _state.events.write(json.dumps(event) + "\n")
+        _state.events.flush()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "timeout(seconds): this check's time limit")
 
 
 def pytest_collectstart(collector: pytest.Collector) -> None:
@@ -78,35 +72,77 @@ def pytest_collectstart(collector: pytest.Collector) -> None:
 
 def pytest_collectreport(report: pytest.CollectReport) -> None:
     if report.failed:
-        path = Path(report.fspath).resolve()  # relative to the rootdir, which is the cwd
-        emit(event="collect_error", path=str(path), message=_collect_message(report))
+        path = Path(report.fspath).resolve()
+        emit(event="collect_error", path=str(path), message=describe.collect_message(report))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if _skip:
-        kept = [item for item in items if item.nodeid not in _skip]
-        config.hook.pytest_deselected(items=[i for i in items if i.nodeid in _skip])
-        items[:] = kept
+    if _state.skip:
+        config.hook.pytest_deselected(items=[i for i in items if i.nodeid in _state.skip])
+        items[:] = [item for item in items if item.nodeid not in _state.skip]
     emit(event="collected", tests=[_test_info(item) for item in items])
 
 
-def _test_info(item: pytest.Item) -> dict[str, Any]:
+def _limit(item: pytest.Item) -> float:
     marker = item.get_closest_marker("timeout")
-    timeout = marker.args[0] if marker and marker.args else None
-    return {"nodeid": item.nodeid, "path": str(item.path.resolve()), "timeout": timeout}
+    return float(marker.args[0]) if marker and marker.args else _state.limit
+
+
+def _test_info(item: pytest.Item) -> dict[str, Any]:
+    return {"nodeid": item.nodeid, "timeout": _limit(item)}
 
 
 def pytest_runtest_logstart(nodeid: str) -> None:
-    global _last_compare
-    _last_compare = None
+    describe.forget_compare()
     emit(event="start", nodeid=nodeid)
 
 
 def pytest_assertrepr_compare(op: str, left: object, right: object) -> None:
-    """Remember the operands of the failing comparison; pytest's own explanation still runs."""
-    global _last_compare
-    if op == "==":
-        _last_compare = {"actual": _repr.repr(left), "expected": _repr.repr(right)}
+    describe.remember_compare(op, left, right)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item: pytest.Item) -> None:
+    _state.limit_now = _limit(item)
+    _state.deadline = time.monotonic() + _state.limit_now
+    _state.current, _state.nodeid = item.name, item.nodeid
+
+
+def _alarm(_signum: int, _frame: object) -> None:
+    raise KataTimeout()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> Generator[None, None, None]:
+    with _armed():
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
+    with _armed():
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, None, None]:
+    with _armed():
+        return (yield)
+
+
+class _armed:
+    """The time left for this check, as an alarm, while one of its phases runs (never while
+    pytest builds a report: a timeout there would kill pytest, not the check)."""
+
+    def __enter__(self) -> None:
+        left = _state.deadline - time.monotonic()
+        if left <= 0:
+            raise KataTimeout()
+        signal.signal(signal.SIGALRM, _alarm)  # again each time: learner code may replace it
+        signal.setitimer(signal.ITIMER_REAL, left)
+
+    def __exit__(self, *_exc: object) -> None:
+        signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 @pytest.hookimpl(hookwrapper=True, trylast=True)
@@ -118,98 +154,42 @@ def pytest_runtest_makereport(
     # building a source patch of the grader (~1 s with libcst, and grader source on disk).
     item.__dict__.pop("_hypothesis_failing_examples", None)
     report: pytest.TestReport = outcome.get_result()
-    result = _results.setdefault(item.nodeid, {"outcome": "passed", "output": ""})
+    result = _state.results.setdefault(item.nodeid, {"outcome": "passed", "output": ""})
     if report.failed and result["outcome"] == "passed" and call.excinfo is not None:
-        result.update(outcome="failed", **_describe(call.excinfo.value))
+        result.update(outcome="failed", **describe.failure(call.excinfo.value))
     elif report.skipped and result["outcome"] == "passed":
-        result.update(outcome="skipped", kind="skipped", message="skipped")
+        reason = describe.skip_reason(report)
+        result.update(outcome="skipped", kind="skipped", message=reason)
     if report.when == "teardown":
-        output = (report.capstdout + report.capstderr).strip()
-        result["output"] = output[:OUTPUT_CAP] + ("…" if len(output) > OUTPUT_CAP else "")
+        result["output"] = cap((report.capstdout + report.capstderr).strip(), describe.OUTPUT_CAP)
 
 
-def pytest_runtest_setup(item: pytest.Item) -> None:
-    if item.path in _timed_out:
-        pytest.skip("an earlier check of this kata timed out")
+def pytest_runtest_logfinish(nodeid: str) -> None:
+    emit(event="result", nodeid=nodeid, **_state.results.pop(nodeid, {"outcome": "passed"}))
 
 
-def pytest_runtest_logfinish(nodeid: str, location: tuple[str, int | None, str]) -> None:
-    result = _results.pop(nodeid, {"outcome": "passed"})
-    if result.get("kind") == "timeout":  # one timeout per kata is enough: skip the rest of it
-        _timed_out.add(Path(location[0]).resolve())
-    emit(event="result", nodeid=nodeid, **result)
+def pytest_keyboard_interrupt(excinfo: pytest.ExceptionInfo[BaseException]) -> None:
+    """A time limit, or KeyboardInterrupt or pytest.exit() from learner code, ended the session."""
+    if isinstance(excinfo.value, KataTimeout):
+        limit = f"did not finish within its {_state.limit_now:g} s time limit (too slow, or stuck)"
+        emit(event="result", nodeid=_state.nodeid, outcome="failed", kind="timeout", message=limit)
+    else:
+        emit(event="abort", message=describe.abort(excinfo.value, _state.current))
 
 
-def _describe(exc: BaseException) -> dict[str, Any]:
-    """Classify a test failure and pull out what the learner needs to see."""
-    details: dict[str, Any] = {"kind": "exception", "message": _one_line(exc)}
-    if isinstance(exc, NotImplementedError):
-        details["kind"] = "not_implemented"
-        where = _learner_frame(exc)
-        name = where["function"] if where else "a function"
-        details["message"] = f"{name}() still raises NotImplementedError"
-    elif isinstance(exc, SystemExit):
-        details["kind"] = "exit"
-        details["message"] = f"your code called sys.exit({exc.code!r}) during this test"
-    elif type(exc).__name__ == "Failed" and (limit := _TIMEOUT.search(str(exc))):
-        details["kind"] = "timeout"
-        details["message"] = f"did not finish within {float(limit[1]):g} s"
-    elif isinstance(exc, AssertionError):
-        details["kind"] = "assertion"
-        spec, _, explanation = str(exc).partition("\nassert ")
-        details["message"] = spec.strip() or "assertion failed"
-        if _last_compare:
-            details.update(_last_compare)
-        elif explanation:
-            details["detail"] = "assert " + explanation.strip()
-    notes = [n for n in getattr(exc, "__notes__", []) if not _mentions_grader(n)]
-    if notes:
-        details["case"] = "\n".join(notes)
-    where = _learner_frame(exc)
-    if where and details["kind"] not in ("assertion", "timeout"):
-        details["where"] = where
-    return details
+def pytest_internalerror(excinfo: pytest.ExceptionInfo[BaseException]) -> None:
+    emit(event="abort", message=describe.internal_error(excinfo.value, _state.current))
 
 
-def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
-
-
-def _mentions_grader(note: str) -> bool:
-    """Notes a learner cannot act on: grader paths, reproduce blobs, verbosity advice."""
-    return any(word in note for word in ("reproduce_failure", "/graders/", ".py:", "Verbosity"))
-
-
-def _learner_frame(exc: BaseException) -> dict[str, Any] | None:
-    """The innermost traceback frame inside the code being graded, if any."""
-    found = None
-    for frame in traceback.extract_tb(exc.__traceback__):
-        path = Path(frame.filename)
-        if path.is_relative_to(_target):
-            found = {"file": str(path), "line": frame.lineno, "function": frame.name}
-    return found
-
-
-def _collect_message(report: pytest.CollectReport) -> str:
-    """A one-line cause for a grader whose import failed, located in the learner's file."""
-    text = str(report.longrepr).strip().splitlines()
-    errors = [line[2:].strip() for line in text if line.startswith("E ")]
-    message = errors[-1] if errors else (text[-1] if text else "import failed")
-    places = [m for line in text if (m := _LOCATION.match(line.strip()))]
-    for match in reversed(places):
-        path = Path(match["file"]).resolve()
-        if path.is_relative_to(_target):
-            return f"{message} ({path}:{match['line']})"
-    return message
-
-
-_TIMEOUT = re.compile(r"Timeout \(>([\d.]+)s\) from pytest-timeout")
-_LOCATION = re.compile(r"^(?P<file>[^\s:]+\.py):(?P<line>\d+)(?::|$)")
-
-
+@pytest.hookimpl(trylast=True)
 def pytest_sessionfinish() -> None:
     emit(event="finished")
-    if _events is not None:
-        _events.close()
 
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_unconfigure() -> None:
+    """Everything is reported: end here, before pytest's garbage-collection passes (~20 ms).
+    Whatever learner code left behind (threads, children) is the supervisor's to clean up."""
+    if _state.events is not None:
+        _state.events.close()
+    _real_exit(0)

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine import grade, store
+from engine import grade, runner, store
 from engine.catalog import Catalog, Day, Kata
 
 
@@ -43,30 +43,30 @@ class Progress:
         return None
 
 
-def measure(catalog: Catalog, root: Path) -> tuple[Progress, int]:
+def measure(catalog: Catalog, root: Path, *, timeout: float = runner.DEFAULT_TIMEOUT) -> tuple[Progress, int]:
     """Statuses for every kata, grading only what changed; also returns how many were graded."""
     stored = store.load()
     statuses: dict[str, str] = {}
     stale: list[Kata] = []
     for kata in catalog.katas:
         entry = stored.get(kata.id)
-        if entry is not None and entry.key == store.key(kata, root):
-            statuses[kata.id] = entry.status
-        elif store.is_stub(kata.source(root)):
+        if store.is_stub(kata.source(root)):  # before the store: a stub never passes
             statuses[kata.id] = grade.Status.NOT_STARTED.value
+        elif entry is not None and entry.key == store.key(kata, root):
+            statuses[kata.id] = entry.status
         else:
             stale.append(kata)
     if stale:  # every changed kata of every day in one grading run: one pytest start-up
-        results = grade.grade_katas(stale, root=root)
+        results = grade.grade_katas(stale, root=root, timeout=timeout)
         remember(results, root)
         statuses |= {k.kata.id: k.status.value for k in results}
     return Progress(catalog, statuses), len(stale)
 
 
 def remember(results: list[grade.KataResult], root: Path) -> None:
-    store.save(
-        {k.kata.id: store.Stored(store.key(k.kata, root), k.status.value, k.message) for k in results}
-    )
+    """Store what a complete run decided, under the key of the bytes it graded; a crash, a
+    timeout or a file saved mid-grade leaves the store as it was."""
+    store.save({k.kata.id: store.Stored(k.key, k.status.value, k.message) for k in results if k.key})
 
 
 def known(catalog: Catalog, root: Path) -> Progress:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
+import uuid
 
 import pytest
 
@@ -78,43 +77,22 @@ def test_only_the_first_failing_kata_in_full_unless_verbose(grade, mirror) -> No
     assert first in loud and second in loud, loud
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for status in Path("/proc").glob("[0-9]*/status"):
-        try:
-            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
-        except OSError:
-            continue
-        if fields.get("PPid", "").strip() == str(pid):
-            found.append(int(status.parent.name))
-    return found
-
-
-def _running(pid: int) -> bool:
-    """Alive and not a zombie (a killed child whose exit nobody has collected yet)."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return False
-    return "\nState:\tZ" not in status
-
-
-def test_ctrl_c_stops_the_grade_and_its_child(mirror) -> None:  # type: ignore[no-untyped-def]
-    # A kata that spins for minutes: left alone, the child would long outlive the test.
-    root = mirror(DAY, {DAY.katas[0].name: catalog.REPO / "tests" / "faults" / "busy_loop.py"})
+def test_ctrl_c_stops_the_grade_and_everything_it_started(mirror, leftovers) -> None:  # type: ignore[no-untyped-def]
+    # A kata that starts sleepers and then spins for minutes: left alone, all would outlive the test.
+    faults = catalog.REPO / "tests" / "faults"
+    root = mirror(DAY, {DAY.katas[0].name: faults / "busy_workers.py", DAY.katas[1].name: faults / "setsid_daemon.py"})
+    mark = uuid.uuid4().hex
     grading = subprocess.Popen(
         [sys.executable, "-m", "engine", "grade", DAY.session, "--root", str(root), "--timeout", "300"],
         cwd=catalog.REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "KATA_FAULT_MARK": mark},
     )  # fmt: skip
     deadline = time.monotonic() + 30
-    while not (children := _children(grading.pid)) and time.monotonic() < deadline:
+    while not any("kata-fault-worker" in p for p in leftovers(mark)) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert children, "the grade never started its pytest child"
-    time.sleep(1.0)  # let it get going: Ctrl-C lands mid-grade
+    assert any("kata-fault-worker" in p for p in leftovers(mark)), "the faulty kata never started its worker"
+    time.sleep(0.5)  # Ctrl-C lands mid-grade
     grading.send_signal(signal.SIGINT)
     _out, err = grading.communicate(timeout=30)
     assert grading.returncode == 130 and err.strip() == "interrupted"
-    deadline = time.monotonic() + 10  # a child still starting up notices at its first hook
-    while (alive := [pid for pid in children if _running(pid)]) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not alive, "the pytest child must not outlive an interrupted grade"
+    assert leftovers(mark) == [], "no process of an interrupted grade outlives it"

@@ -123,7 +123,7 @@ def test_reset_without_a_terminal_asks_for_yes(tmp_path: Path) -> None:
     assert done.returncode == 2 and "--yes" in done.stderr
 
 
-def test_watch_regrades_when_a_file_is_saved(tmp_path: Path) -> None:
+def test_watch_regrades_when_a_file_is_saved(tmp_path: Path, read_until) -> None:  # type: ignore[no-untyped-def]
     kata = DAY.katas[0]
     root = tmp_path / "root"
     shutil.copytree(REPO / "katas" / DAY.package, root / DAY.package)
@@ -134,10 +134,10 @@ def test_watch_regrades_when_a_file_is_saved(tmp_path: Path) -> None:
     )  # fmt: skip
     try:
         assert watcher.stdout is not None
-        first = _read_until(watcher.stdout, "Watching")
+        first = read_until(watcher.stdout, "Watching")
         assert "not started" in first
         shutil.copyfile(kata.source(REPO / "solutions"), kata.source(root))  # the learner saves
-        second = _read_until(watcher.stdout, "Watching")
+        second = read_until(watcher.stdout, "Watching")
         assert "1 of 1 katas passed" in second, second
         watcher.send_signal(signal.SIGINT)  # Ctrl-C
         rest, _ = watcher.communicate(timeout=30)
@@ -147,18 +147,6 @@ def test_watch_regrades_when_a_file_is_saved(tmp_path: Path) -> None:
         if watcher.poll() is None:
             watcher.kill()
             watcher.wait(timeout=30)
-
-
-def _read_until(stream, marker: str, limit: float = 90.0) -> str:  # type: ignore[no-untyped-def]
-    deadline, seen = time.monotonic() + limit, []
-    while time.monotonic() < deadline:
-        line = stream.readline()
-        if not line:
-            break
-        seen.append(line)
-        if marker in line:
-            return "".join(seen)
-    pytest.fail(f"no {marker!r} from watch within {limit} s:\n{''.join(seen)}")
 
 
 def test_workflows_are_generated_from_the_catalog() -> None:

@@ -1,4 +1,4 @@
-"""A retry loop whose bare ``except:`` swallows pytest-timeout's signal, so it never ends."""
+"""A retry loop whose bare ``except:`` swallows the time limit's interrupt, so it never ends."""
 from typing import Any
 
 

@@ -1,9 +1,10 @@
 """Every call starts a worker process that spins forever, then hangs in a bare-except loop."""
+import os
 import subprocess
 import sys
 from typing import Any
 
-SPIN = "while True: pass  # kata-fault-worker"
+SPIN = "while True: pass  # kata-fault-worker " + os.environ.get("KATA_FAULT_MARK", "")
 
 
 def __getattr__(name: str) -> Any:

@@ -1,0 +1,108 @@
+"""What can be told about a kata's files by reading them, before anything runs."""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+import tokenize
+from collections.abc import Iterable
+from pathlib import Path
+
+from engine import typecheck
+
+_INLINE_CONFIG = re.compile(r"#\s*mypy\s*:")
+_TYPE_IGNORE = re.compile(r"#\s*type\s*:\s*ignore\b")
+
+
+def unreadable(path: Path) -> str | None:
+    """Why Python could not read this file as source text (None: it can)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None  # reported as missing elsewhere
+    except OSError as exc:
+        return f"cannot read {_shown(path)}: {exc.strerror}"
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        data.decode(encoding)
+    except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as bad:
+            line = data[: bad.start].count(b"\n") + 1
+            return f"save {_shown(path)} as UTF-8: byte 0x{data[bad.start]:02x} on line {line} is not UTF-8"
+        reason = exc.msg if isinstance(exc, SyntaxError) else str(exc)
+        return f"save {_shown(path)} as UTF-8 ({reason})"  # valid UTF-8, but a coding line says otherwise
+    return None
+
+
+def inline_mypy_config(path: Path) -> list[typecheck.MypyError]:
+    """``# mypy: ignore-errors`` or a file-level ``# type: ignore`` would switch
+    ``mypy --strict`` off for the file: each one is a type failure of the kata."""
+    try:
+        tokens = list(tokenize.tokenize(io.BytesIO(path.read_bytes()).readline))
+    except (OSError, SyntaxError, tokenize.TokenError):
+        return []  # an unreadable or broken file is reported by the grade itself
+    found = []
+    code_seen = False
+    for token in tokens:
+        if token.type == tokenize.COMMENT:
+            if _INLINE_CONFIG.match(token.string):
+                message = f"inline mypy configuration `{token.string.strip()}` is not allowed: kata files are graded under mypy --strict as written"
+            elif _TYPE_IGNORE.match(token.string) and not code_seen:
+                message = "a `# type: ignore` before any code switches mypy off for the whole file"
+            else:
+                continue
+            found.append(typecheck.MypyError(path.resolve(), token.start[0], "inline-config", message))
+        elif token.type not in (tokenize.ENCODING, tokenize.NL, tokenize.NEWLINE):
+            code_seen = True
+    return found
+
+
+def third_party_imports(graders: Iterable[Path]) -> list[str]:
+    """Modules the graders import that are not a day's package (so never learner code)."""
+    modules: dict[str, None] = {}
+    for grader in graders:
+        try:
+            tree = ast.parse(grader.read_bytes())
+        except (OSError, SyntaxError, ValueError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            modules |= {name: None for name in names if not _is_kata_package(name.split(".")[0])}
+    return list(modules)
+
+
+def imports_at_top_level(grader: Path, module: str) -> bool:
+    """Whether the grader imports ``module`` (``day7.timed``) as soon as it is loaded. Only
+    then may the engine import it first, alone, to name what goes wrong at import precisely;
+    a grader that imports it inside a check is testing the import itself."""
+    package, _, name = module.rpartition(".")
+    try:
+        tree = ast.parse(grader.read_bytes())
+    except (OSError, SyntaxError, ValueError):
+        return False
+    for node in tree.body:
+        if isinstance(node, ast.Import) and any(a.name == module for a in node.names):
+            return True
+        if isinstance(node, ast.ImportFrom) and node.level == 0:
+            if node.module == module or (node.module == package and any(a.name == name for a in node.names)):
+                return True
+    return False
+
+
+def _is_kata_package(top: str) -> bool:
+    """A day's package (``day7``, ``day4_1``, ``final``) or the library's own code."""
+    return top in ("engine", "graders", "tests") or re.fullmatch(r"day\d+(_\d+)?|final|interview", top) is not None
+
+
+def _shown(path: Path) -> str:
+    from engine.grade import shown
+
+    return shown(path)

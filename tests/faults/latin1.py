@@ -1,0 +1,1 @@
+"""Saved as latin-1 without a coding line: café."""

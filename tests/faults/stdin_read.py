@@ -1,0 +1,2 @@
+"""Asks for input while being imported."""
+name = input("Your name? ")
