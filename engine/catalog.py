@@ -5,7 +5,6 @@ Standard library only, because ``noxfile.py`` imports it before any session venv
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,6 +112,8 @@ def package_name(session: str) -> str:
 
 
 def load(path: Path = CATALOG_PATH) -> Catalog:
+    import tomllib  # here: starting a grade's warm process needs REPO, not a TOML parser
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:

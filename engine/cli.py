@@ -110,6 +110,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    finally:
+        from engine import grade
+
+        grade.close_unused_pools()  # started early for a command that failed before grading
 
 
 def console() -> Console:
@@ -142,13 +146,14 @@ def grade_command(args: argparse.Namespace, cat: Catalog) -> int:
     json_path = args.json if args.json is None or args.json.is_absolute() else args.cwd / args.json
     with grade.open_pool() as pool:
         result = grade.grade_day(day, katas, root=root, target=target, timeout=args.timeout, pool=pool)
-    if json_path is not None:
-        results.write(result, json_path)
-    out = console()
-    report.render(result, out, verbose=args.verbose)
-    if target == "katas":
-        progress.remember(result.katas, result.root)
-        _next_step(out, progress.known(cat, root), day)
+        pool.stop_soon()  # reported while the pool cleans up; leaving the block waits until it has
+        if json_path is not None:
+            results.write(result, json_path)
+        out = console()
+        report.render(result, out, verbose=args.verbose)
+        if target == "katas":
+            progress.remember(result.katas, result.root)
+            _next_step(out, progress.known(cat, root), day)
     return 0 if result.passed else 1
 
 

@@ -95,9 +95,24 @@ def grading_env() -> dict[str, str]:
     }
 
 
+UNKNOWN_DURATION = 1.0  # seconds, for a kata never graded here
+_early: list[runner.Pool] = []
+
+
+def start_pool_early() -> None:
+    _early.append(open_pool())
+
+
 def open_pool() -> runner.Pool:
-    """A warm grading process; start it as early as possible, its imports take a while."""
+    """A warm grading process (the one started early, if any): its imports take a while."""
+    if _early:
+        return _early.pop()
     return runner.Pool(env=grading_env(), log=store.state_dir() / "zygote.log")
+
+
+def close_unused_pools() -> None:
+    while _early:
+        _early.pop().close()
 
 
 def grade_katas(
@@ -135,8 +150,12 @@ def grade_katas(
     mypy_thread.start()
     try:
         active.preload(sources.third_party_imports([k.grader for k in gradable]))
-        jobs = [runner.Job(k, root, timeout, sources.imports_at_top_level(k.grader, f"{k.package}.{k.name}")) for k in gradable]
+        # Longest first (as last time; new ones count as long): the cores finish together.
+        took = store.durations()
+        ordered = sorted(gradable, key=lambda k: -took.get(k.id, UNKNOWN_DURATION))
+        jobs = [runner.Job(k, root, timeout, sources.imports_at_top_level(k.grader, f"{k.package}.{k.name}")) for k in ordered]
         files = active.grade(jobs)
+        store.save_durations({k.id: r.seconds for k, r in files.items() if r.complete})
     finally:
         if own_pool:
             active.close()

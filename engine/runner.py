@@ -137,14 +137,21 @@ class Pool:
             if isinstance(message, dict) and message.get("event") != "ready":
                 return message
 
+    def stop_soon(self) -> None:
+        """Let the zygote start cleaning up now; ``close()`` waits until it has."""
+        if self._proc is not None and self._proc.stdin is not None and not self._proc.stdin.closed:
+            try:
+                self._proc.stdin.close()
+            except OSError:
+                pass
+
     def close(self) -> None:
         """Stop the zygote: it kills whatever is still running and removes its temp files."""
+        self.stop_soon()
         proc, self._proc = self._proc, None
         if proc is None:
             return
         try:
-            if proc.stdin is not None:
-                proc.stdin.close()
             proc.wait(timeout=10)
         except (OSError, subprocess.TimeoutExpired):
             proc.kill()

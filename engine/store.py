@@ -47,11 +47,28 @@ def save(updates: dict[str, Stored]) -> None:
     if not updates:
         return
     entries = load() | updates
-    path = _store_path()
+    _write_atomically(_store_path(), {k: asdict(v) for k, v in entries.items()})
+
+
+def _write_atomically(path: Path, data: object) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-    partial.write_text(json.dumps({k: asdict(v) for k, v in entries.items()}, indent=1))
+    partial.write_text(json.dumps(data, indent=1))
     os.replace(partial, path)
+
+
+def durations() -> dict[str, float]:
+    """How long each kata's last grade took: the longest are started first."""
+    try:
+        data = json.loads((state_dir() / "durations.json").read_text(encoding="utf-8"))
+        return {str(k): float(v) for k, v in data.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}
+
+
+def save_durations(updates: dict[str, float]) -> None:
+    if updates:
+        _write_atomically(state_dir() / "durations.json", durations() | updates)
 
 
 def key(kata: Kata, root: Path) -> str:

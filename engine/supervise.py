@@ -54,6 +54,7 @@ class FileResult:
     fatal_message: str = ""
     planned: int = 0
     complete: bool = False  # every planned check reported, and nothing crashed: cacheable
+    seconds: float = 0.0  # wall time of the kata's process
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -80,6 +81,7 @@ class KataRun:
     result: FileResult
     in_flight: tuple[str, str] = ("startup", "")
     since: float = field(default_factory=time.monotonic)
+    started: float = field(default_factory=time.monotonic)
     finished: bool = False
     offset: int = 0
     timeouts: dict[str, float] = field(default_factory=dict)
@@ -170,6 +172,7 @@ class KataRun:
         """Decide how the run ended. ``status`` is the wait status (None if unknown)."""
         self.read_events()
         result = self.result
+        result.seconds = round(time.monotonic() - self.started, 4)
         reported = len(result.tests)
         if result.fatal is not None:
             result.complete = result.fatal == "collect_error" and not killed

@@ -26,7 +26,7 @@ DAYS = [CATALOG.day("day1"), CATALOG.day("day7")]
 LIMIT = 3.0  # per-check time limit for these runs, to keep the hangs short
 FILE_LINE = r"\S+/day\d+/\w+\.py:\d+"
 
-# fault file -> (status the victim must get, regex its message must match)
+# fault file -> (status the victim must get, regex its message must match); both are regexes
 EXPECTED = {
     "busy_loop": ("timeout", r"test_\w+: did not finish within its 3 s time limit"),
     "bare_except_loop": ("timeout", r"test_\w+ did not finish within its 3 s time limit"),
@@ -48,9 +48,11 @@ EXPECTED = {
     "lingering_thread": ("failed", r"checks pass"),  # the point: the grade still ends
     "starving_thread": ("failed", r"checks pass"),
     "global_monkeypatch": ("failed", r"checks pass"),
-    "sleepers": ("failed", r"checks pass"),
-    "forked_sleepers": ("failed", r"checks pass"),
-    "setsid_daemon": ("failed", r"checks pass"),
+    # A grader that runs the kata in a subprocess waits for its output pipe, which the
+    # sleepers the subprocess started hold open: a timeout is as right as a failure there.
+    "sleepers": ("failed|timeout", r"checks pass|did not finish"),
+    "forked_sleepers": ("failed|timeout", r"checks pass|did not finish"),
+    "setsid_daemon": ("failed|timeout", r"checks pass|did not finish"),
     "garbage_events": ("failed", r"checks pass"),
     "relative_write": ("failed", r"checks pass"),
     "syntax_error": ("error", r"SyntaxError: .*line 4\)"),
@@ -80,7 +82,7 @@ def test_fault_changes_only_its_own_kata(day: catalog.Day, fault: str, grade, mi
 
     status, pattern = EXPECTED[fault]
     found = graded.kata(victim.id)
-    assert (found["status"], bool(re.search(pattern, found["message"]))) == (status, True), graded.explain()
+    assert re.fullmatch(status, found["status"]) and re.search(pattern, found["message"]), graded.explain()
     for kata in bystanders:
         assert graded.status(kata.id) == "passed", graded.explain()
     assert graded.exit_code == 1, graded.explain()
@@ -192,10 +194,10 @@ def test_fault_in_watch_changes_only_its_own_kata(day: catalog.Day, fault: str, 
             watcher.kill()
             watcher.wait(timeout=30)
     status, pattern = EXPECTED[fault]
-    label = {"timeout": "timed out"}.get(status, status)
+    label = status.replace("timeout", "timed out").replace("_", " ")
     for shown in (screen, again):
         line = next(line for line in shown.splitlines() if re.match(rf"\s+\S.*\s{victim.name}\s", line))
-        assert line.split()[0 : len(label.split())] == label.split() and re.search(pattern, line), shown
+        assert re.match(rf"\s+(?:{label})\s+{victim.name}\s", line) and re.search(pattern, line), shown
         for kata in bystanders:
             assert re.search(rf"^\s+passed\s+{kata.name}\s", shown, re.M), shown
     assert watcher.returncode == 0 and "Stopped watching." in rest and "Traceback" not in screen + again + rest
