@@ -6,6 +6,8 @@ Everything is read from ``catalog.toml``; nothing here names a day or a kata.
 from __future__ import annotations
 
 import hashlib
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -54,6 +56,18 @@ def _install_from_uv_cache(session: nox.Session, requirements: Path) -> bool:
     return subprocess.run(command, capture_output=True, check=False).returncode == 0
 
 
+def _run_quietly_failing(venv: Path, command: list[str]) -> int:
+    """Run the engine in the session's venv; Ctrl-C is the engine's to handle (it stops the
+    grade and everything it started, then exits 130), so nox ignores it meanwhile."""
+    env = {k: v for k, v in os.environ.items() if k not in RUN_ENV}
+    env |= {"VIRTUAL_ENV": str(venv), "PATH": f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"}
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        return subprocess.call([str(venv / "bin" / "python"), *command], env=env)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def requirements_for(day: catalog.Day) -> Path:
     """A day needing more than the grading tools has ``requirements/<session>.txt``."""
     own = HERE / "requirements" / f"{day.session}.txt"
@@ -63,10 +77,16 @@ def requirements_for(day: catalog.Day) -> Path:
 def _grading_session(day: catalog.Day) -> None:
     def grade(session: nox.Session) -> None:
         install(session, requirements_for(day))
-        session.run(
-            "python", "-m", "engine", "grade", day.session, *session.posargs,
-            "--cwd", session.invoked_from, env=RUN_ENV,
-        )  # fmt: skip
+        command = ["-m", "engine", "grade", day.session, *session.posargs, "--cwd", session.invoked_from]
+        if not isinstance(session.virtualenv, nox.virtualenv.VirtualEnv):  # --no-venv
+            session.run("python", *command, env=RUN_ENV)
+            return
+        session.log(f"python {' '.join(command)}")
+        status = _run_quietly_failing(Path(session.virtualenv.location), command)
+        if status:
+            # The report above has said what is not passing yet: end with its exit status
+            # (CI badges need it) but without nox's "Session failed" under it.
+            raise SystemExit(status)
 
     grade.__doc__ = f"{day.label} — {day.title}: grade your katas (-- KATA, --solutions, --json PATH, -v)"
     nox.session(grade, name=day.session)
@@ -113,6 +133,7 @@ _grading_tools_session("solution", "Show a kata's reference solution once it pas
 _grading_tools_session("watch", "Regrade a day on every save (-- day7).")
 _plain_session("hint", "Show the next hint of a kata (-- day7.retry [--all]).")
 _plain_session("reset", "Restore a kata's stub; your file is backed up first (-- day7.retry [--yes]).")
+_plain_session("restore", "Bring back your file as it was before the last reset (-- day7.retry).")
 _plain_session("fork-badges", "Point the README's day badges at your fork's GitHub Actions.")
 _plain_session("workflows", "Maintainers: regenerate .github/workflows/<day>.yml and the README badge row.")
 

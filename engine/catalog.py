@@ -99,10 +99,17 @@ class Catalog:
         return tuple(kata for day in self.days for kata in day.katas)
 
     def find_kata(self, kata_id: str) -> Kata:
-        """Look a kata up by its id, ``day7.retry`` (the day part may contain a dot)."""
+        """Look a kata up by its id, ``day7.retry`` (the day part may contain a dot), or by a
+        bare name that only one day uses (``retry``)."""
         session, _, name = kata_id.rpartition(".")
         if not session:
-            raise UnknownName(f"kata ids look like day7.retry, got {kata_id!r}")
+            matches = [k for k in self.katas if k.name == kata_id]
+            if len(matches) == 1:
+                return matches[0]
+            if matches:
+                ids = ", ".join(k.id for k in matches)
+                raise UnknownName(f"{kata_id!r} is a kata of several days: say which ({ids})")
+            raise UnknownName(f"no kata is called {kata_id!r}; kata ids look like day7.retry")
         return self.day(session).kata(name)
 
 

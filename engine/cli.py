@@ -5,6 +5,7 @@
     hint KATA_ID           nox -s hint -- day7.retry [--all]
     solution KATA_ID       nox -s solution -- day7.retry [--force]
     reset KATA_ID          nox -s reset -- day7.retry [--yes]
+    restore KATA_ID        nox -s restore -- day7.retry
     watch DAY              nox -s watch -- day7
     workflows              nox -s workflows        (maintainers: regenerate CI files)
     fork-badges            nox -s fork-badges      (point README badges at your fork)
@@ -16,6 +17,7 @@ request that cannot be done (one line on stderr, never a traceback), 130 interru
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -73,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     reset = sub.add_parser("reset", help="restore a kata's stub (your file is backed up first)")
     reset.add_argument("kata", metavar="KATA_ID")
     reset.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+    restore = sub.add_parser("restore", help="bring back your file as it was before the last reset")
+    restore.add_argument("kata", metavar="KATA_ID")
 
     sub.add_parser("workflows", help="regenerate .github/workflows/<day>.yml from the catalog")
     sub.add_parser("fork-badges", help="point the README's day badges at your fork (origin)")
@@ -144,6 +149,8 @@ def grade_command(args: argparse.Namespace, cat: Catalog) -> int:
     day, katas = _katas(args, cat)
     root, target = _root(args)
     json_path = args.json if args.json is None or args.json.is_absolute() else args.cwd / args.json
+    if json_path is not None:
+        _check_writable(json_path)  # refused now, not after the grade
     with grade.open_pool() as pool:
         result = grade.grade_day(day, katas, root=root, target=target, timeout=args.timeout, pool=pool)
         pool.stop_soon()  # reported while the pool cleans up; leaving the block waits until it has
@@ -155,6 +162,14 @@ def grade_command(args: argparse.Namespace, cat: Catalog) -> int:
             progress.remember(result.katas, result.root)
             _next_step(out, progress.known(cat, root), day)
     return 0 if result.passed else 1
+
+
+def _check_writable(path: Path) -> None:
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if path.is_dir() or not os.access(folder if not path.exists() else path, os.W_OK):
+        raise UsageError(f"cannot write the results file {path}")
 
 
 def _next_step(out: Console, known: Progress, day: catalog.Day) -> None:
@@ -174,8 +189,17 @@ def watch_command(args: argparse.Namespace, cat: Catalog) -> int:
 
     with grade.open_pool() as pool:  # one warm grading process for every save
 
-        def regrade() -> None:
-            result = grade.grade_day(day, katas, root=root, target=target, timeout=args.timeout, pool=pool)
+        def regrade(saved: set[Path]) -> None:
+            # The kata just saved first, on its own: its verdict is on screen before the rest.
+            first = [k for k in katas if k.source(root).resolve() in saved]
+            done = grade.grade_katas(first, root=root, timeout=args.timeout, pool=pool) if first else []
+            for kata in done:
+                out.print(report.kata_line(kata, len(kata.kata.name)))
+            if done:
+                out.print()
+            rest = grade.grade_katas([k for k in katas if k not in first], root=root, timeout=args.timeout, pool=pool)
+            by_kata = {k.kata: k for k in [*done, *rest]}
+            result = grade.DayResult(day, target, root, [by_kata[k] for k in katas])
             report.render(result, out)
             if target == "katas":
                 from engine import progress
@@ -226,6 +250,8 @@ def hint_command(args: argparse.Namespace, cat: Catalog) -> int:
         print(f"Hint {number} of {len(kata.hints)} for {kata.id}:\n  {text}\n")
     if not args.all and tiers[-1][0] < len(kata.hints):
         print(f"Run the same command again for hint {tiers[-1][0] + 1}.")
+    else:
+        print(f"That was the last hint. Still stuck? nox -s solution -- {kata.id} --force")
     return 0
 
 
@@ -260,11 +286,22 @@ def reset_command(args: argparse.Namespace, cat: Catalog) -> int:
             raise UsageError("reset asks for confirmation: run it in a terminal or pass --yes")
         if input(f"Restore the stub of {path}? Your file is backed up first. [y/N] ").strip().lower() != "y":
             print("Nothing changed.")
-            return 1
+            return 0  # declining is an answer, not an error
     backup = learner.reset(kata)
     if backup is not None:
         print(f"Your previous {path} is saved as {backup.relative_to(REPO)}")
     print(f"{path} is the stub again.")
+    return 0
+
+
+def restore_command(args: argparse.Namespace, cat: Catalog) -> int:
+    from engine import learner
+
+    kata = cat.find_kata(args.kata)
+    restored, saved = learner.restore(kata)
+    if saved is not None:
+        print(f"Your current file is saved as {saved.relative_to(REPO)}")
+    print(f"{kata.source(REPO / 'katas').relative_to(REPO)} is back as in {restored.relative_to(REPO)}")
     return 0
 
 
@@ -294,6 +331,7 @@ COMMANDS = {
     "hint": hint_command,
     "solution": solution_command,
     "reset": reset_command,
+    "restore": restore_command,
     "workflows": workflows_command,
     "fork-badges": fork_badges_command,
 }

@@ -32,6 +32,22 @@ def set_target(target: Path) -> None:
     _target = target.resolve()
 
 
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+_LOCALS = re.compile(r"\b(\w+)\.<locals>\.")
+_GRADER_MODULE = re.compile(r"\bgraders\.\w+\.test_\w+(\.)?")
+_PYTEST_TMP = re.compile(r"/\S*?/pytest-of-[^/\s]+/pytest-\d+/")
+
+
+def clean(text: str) -> str:
+    """Learner-facing text without grader internals: object addresses, ``<locals>`` paths,
+    grader module names, pytest's temp-dir prefixes."""
+    text = _ADDRESS.sub("", text)
+    text = _LOCALS.sub("", text)
+    # A grader's own names stand for "code of the caller": keep them apart, not their path.
+    text = _GRADER_MODULE.sub(lambda m: "" if m[1] else "origin_module", text)
+    return _PYTEST_TMP.sub("<tmp>/", text)
+
+
 def forget_compare() -> None:
     global _last_compare
     _last_compare = None
@@ -46,14 +62,14 @@ def remember_compare(op: str, left: object, right: object) -> None:
 
 def _safe(function: Any, value: object) -> str:
     try:
-        return cap(str(function(value)), 1000)
+        return cap(clean(str(function(value))), 1000)
     except BaseException:  # a learner __repr__/__str__ that raises must not hide the failure
         return f"<{type(value).__name__} whose text cannot be shown>"
 
 
 def text_of(exc: BaseException) -> str:
     """``Type: first line of the message`` (or just the type when there is none)."""
-    lines = _safe(str, exc).strip().splitlines()
+    lines = _safe(str, exc).strip().splitlines()  # cleaned of addresses and <locals>
     return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
 
 
@@ -95,22 +111,38 @@ def _failure(exc: BaseException) -> dict[str, Any]:
         details["message"] = f"deep recursion{at(where)} (RecursionError)"
     elif isinstance(exc, OSError) and STDIN_MARK in _safe(str, exc):
         details["message"] = f"your code read from standard input{at(where)}: a kata gets no input"
+    elif isinstance(exc, pytest.fail.Exception):  # a grader's pytest.fail("<spec sentence>")
+        details["kind"] = "assertion"
+        details["message"] = cap(clean(exc.msg or "check failed"))
     elif isinstance(exc, AssertionError):
         details["kind"] = "assertion"
         spec, _, explanation = _safe(str, exc).partition("\nassert ")
-        details["message"] = cap(spec.strip() or "assertion failed")
+        details["message"] = cap(clean(spec.strip()) or "assertion failed")
         if _last_compare:
             details.update(_last_compare)
-        elif explanation:
-            details["detail"] = cap("assert " + explanation.strip())
     notes = getattr(exc, "__notes__", None)
     if isinstance(notes, list):
-        shown = [cap(n) for n in notes if isinstance(n, str) and not _mentions_grader(n)]
+        shown = [cap(clean(_case(n))) for n in notes if isinstance(n, str) and not _mentions_grader(n)]
         if shown:
             details["case"] = cap("\n".join(shown))
     if where and details["kind"] not in ("assertion",):
         details["where"] = where
     return details
+
+
+def rule_of(item: pytest.Item) -> str:
+    """The spec rule a check states: its docstring's first line, or its name in words."""
+    test = getattr(item, "obj", None)
+    doc = (getattr(test, "__doc__", None) or "").strip()
+    if not doc and getattr(item, "parent", None) is not None and item.name == "runTest":
+        doc = (getattr(getattr(item.parent, "obj", None), "__doc__", None) or "").strip()
+    if doc:
+        return doc.splitlines()[0]
+    if item.name == "runTest" and item.parent is not None:  # a Hypothesis state machine
+        words = re.findall(r"[A-Z][a-z]*|[a-z]+|\d+", item.parent.name.removeprefix("Test"))
+        return " ".join(words).lower() + ": every sequence of steps"
+    name = item.originalname if isinstance(item, pytest.Function) else item.name
+    return name.removeprefix("test_").replace("_", " ")
 
 
 def import_failure(exc: BaseException) -> str:
@@ -153,6 +185,15 @@ def skip_reason(report: pytest.TestReport) -> str:
     if isinstance(report.longrepr, tuple) and len(report.longrepr) == 3:
         reason = str(report.longrepr[2]).removeprefix("Skipped: ")
     return cap(f"skipped ({reason or 'no reason given'}): a kata's checks cannot be skipped")
+
+
+_FALSIFYING = re.compile(r"^Falsifying (?:explicit )?example: \w+\(\s*(?P<args>.*?),?\s*\)$", re.S)
+
+
+def _case(note: str) -> str:
+    """Hypothesis's ``Falsifying example: test_name(x=1, y=2)`` without the grader's name."""
+    match = _FALSIFYING.match(note.strip())
+    return f"failing case: {match['args'].strip()}" if match else note
 
 
 def _mentions_grader(note: str) -> bool:

@@ -53,9 +53,11 @@ class KataResult:
 
     @property
     def first_failure(self) -> TestResult | None:
+        """The failure to lead with: one stated as a spec sentence, if any."""
         failures = [t for t in self.tests if t.outcome != "passed"]
         real = [t for t in failures if t.kind != "not_implemented"]
-        return next(iter(real or failures), None)
+        worded = [t for t in real if t.kind == "assertion"]
+        return next(iter(worded or real or failures), None)
 
 
 @dataclass
@@ -206,13 +208,20 @@ def _decide(
         elif failures:
             first = result.first_failure
             assert first is not None
-            result.message = _shorten_paths(f"{passed} of {len(run.tests)} checks pass — {first.message}")
+            result.message = _shorten_paths(f"{passed} of {len(run.tests)} checks pass — {headline(first)}")
         else:
             own, cases = len(result.own_type_errors), len(result.case_type_errors)
             problems = [f"mypy --strict reports {own} error(s) in your file"] if own else []
             problems += [f"{cases} type expectation(s) fail"] if cases else []
             result.message = "behaviour checks pass, but " + " and ".join(problems)
     return result
+
+
+def headline(test: TestResult) -> str:
+    """A spec sentence: the check's own message, or the rule it states over a raw exception."""
+    if test.kind in ("exception", "exit") and test.rule:
+        return f"{test.rule} ({test.message})"
+    return test.message
 
 
 def _import_error(source: Path, message: str) -> str:

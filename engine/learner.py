@@ -73,7 +73,7 @@ def reset(kata: Kata, *, repo: Path = REPO, now: datetime | None = None) -> Path
     source = kata.source(repo / "katas")
     stub = pristine_stub(kata, repo)
     backup = None
-    if source.exists():
+    if source.exists() and source.read_bytes() != stub:  # an untouched stub needs no backup
         stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
         backup = repo / BACKUPS / kata.package / f"{kata.name}-{stamp}.py"
         backup.parent.mkdir(parents=True, exist_ok=True)
@@ -81,6 +81,23 @@ def reset(kata: Kata, *, repo: Path = REPO, now: datetime | None = None) -> Path
     source.parent.mkdir(parents=True, exist_ok=True)
     source.write_bytes(stub)
     return backup
+
+
+def restore(kata: Kata, *, repo: Path = REPO, now: datetime | None = None) -> tuple[Path, Path | None]:
+    """Bring back the newest backup of the kata's file; the current file is backed up first.
+    Returns (the backup restored, the backup of the current file or None)."""
+    source = kata.source(repo / "katas")
+    backups = sorted((repo / BACKUPS / kata.package).glob(f"{kata.name}-*.py"))
+    if not backups:
+        raise LearnerError(f"no backup of {kata.id} in {BACKUPS}/ yet (reset makes them)")
+    newest = backups[-1]
+    saved = None
+    if source.exists() and source.read_bytes() != newest.read_bytes():
+        stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+        saved = repo / BACKUPS / kata.package / f"{kata.name}-{stamp}-before-restore.py"
+        shutil.copy2(source, saved)
+    source.write_bytes(newest.read_bytes())
+    return newest, saved
 
 
 def _git(repo: Path, *args: str) -> str:

@@ -63,6 +63,7 @@ def emit(**event: Any) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "timeout(seconds): this check's time limit")
+    config.addinivalue_line("markers", "predict: never show the expected value, only the learner's")
 
 
 def pytest_collectstart(collector: pytest.Collector) -> None:
@@ -156,7 +157,9 @@ def pytest_runtest_makereport(
     report: pytest.TestReport = outcome.get_result()
     result = _state.results.setdefault(item.nodeid, {"outcome": "passed", "output": ""})
     if report.failed and result["outcome"] == "passed" and call.excinfo is not None:
-        result.update(outcome="failed", **describe.failure(call.excinfo.value))
+        result.update(outcome="failed", rule=describe.rule_of(item), **describe.failure(call.excinfo.value))
+        if item.get_closest_marker("predict") is not None:  # the answer is the exercise
+            result["expected"] = None
     elif report.skipped and result["outcome"] == "passed":
         reason = describe.skip_reason(report)
         result.update(outcome="skipped", kind="skipped", message=reason)

@@ -21,31 +21,46 @@ LABELS = {
     Status.ERROR: ("error", "bold magenta"),
     Status.TIMEOUT: ("timed out", "bold magenta"),
 }
+LABEL_WIDTH = max(len(label) for label, _ in LABELS.values())
 
 
 def render(result: DayResult, console: Console, *, verbose: bool = False) -> None:
     day = result.day
     console.print(Text.assemble((f"{day.label} — {day.title}", "bold"), f"  ·  grading {shown(result.root / day.package)}"))
     name_width = max(len(k.kata.name) for k in result.katas)
-    label_width = max(len(label) for label, _ in LABELS.values())
     for kata in result.katas:
-        label, style = LABELS[kata.status]
-        line = Text("  ")
-        line.append(label.ljust(label_width), style)
-        line.append(f"  {kata.kata.name.ljust(name_width)}  ")
-        if kata.status in (Status.PASSED, Status.NOT_STARTED):
-            line.append(kata.kata.title, "dim")
-        else:
-            line.append(kata.message)
-        console.print(line)
+        console.print(kata_line(kata, name_width))
 
     problems = [k for k in result.katas if k.status not in (Status.PASSED, Status.NOT_STARTED)]
     for kata in problems if verbose else problems[:1]:
         console.print()
-        console.print(_details(kata, result.root, verbose=verbose))
+        console.print(details(kata, result.root, verbose=verbose))
+    if problems and not verbose and (hidden := _hidden(problems)):
+        console.print(Text(f"  (-v shows {hidden})", "dim"))
 
     console.print()
     console.print(summary(result))
+
+
+def _hidden(problems: list[KataResult]) -> str:
+    """What the default report leaves out: ``2 more failed checks and 1 more kata in full``."""
+    checks = sum(t.outcome != "passed" for t in problems[0].tests) - (problems[0].first_failure is not None)
+    parts = [f"{checks} more failed check{'s' * (checks != 1)}"] if checks else []
+    parts += [f"{len(problems) - 1} more kata{'s' * (len(problems) != 2)} in full"] if len(problems) > 1 else []
+    return " and ".join(parts)
+
+
+def kata_line(kata: KataResult, name_width: int) -> Text:
+    """``  passed       timed          Timing decorator``: status, name, title or message."""
+    label, style = LABELS[kata.status]
+    line = Text("  ")
+    line.append(label.ljust(LABEL_WIDTH), style)
+    line.append(f"  {kata.kata.name.ljust(name_width)}  ")
+    if kata.status in (Status.PASSED, Status.NOT_STARTED):
+        line.append(kata.kata.title, "dim")
+    else:
+        line.append(kata.message)
+    return line
 
 
 def summary(result: DayResult) -> Text:
@@ -60,7 +75,7 @@ def summary(result: DayResult) -> Text:
     return line
 
 
-def _details(kata: KataResult, root: Path, *, verbose: bool) -> Text:
+def details(kata: KataResult, root: Path, *, verbose: bool) -> Text:
     text = Text.assemble((kata.kata.name, "bold"), f" — {kata.kata.title}  ({shown(kata.kata.source(root))})\n")
     failures = [t for t in kata.tests if t.outcome == "failed"]
     if kata.status in (Status.ERROR, Status.TIMEOUT) or not failures:
@@ -81,15 +96,17 @@ def _indent(block: str, by: str = "  ") -> str:
 
 
 def _test(test: TestResult) -> Text:
-    text = Text(f"  ✗ {test.name}\n", "red")
+    rule = test.rule or test.name.partition("[")[0].removeprefix("test_").replace("_", " ")
+    text = Text(f"  ✗ {rule}\n", "red")
     text.append(_indent(test.message, "    ") + "\n", "bold")
     if test.expected is not None:
         text.append("    expected: ", "green")
         text.append(f"{test.expected}\n")
         text.append("    actual:   ", "red")
         text.append(f"{test.actual}\n")
-    elif test.detail:
-        text.append(_indent(test.detail, "    ") + "\n", "dim")
+    elif test.actual is not None:  # a prediction: what the learner said, never the answer
+        text.append("    you said: ", "red")
+        text.append(f"{test.actual}\n")
     if test.where:
         place = f"{shown(Path(test.where['file']))}:{test.where['line']}"
         text.append(f"    raised at {place} in {test.where['function']}()\n", "dim")

@@ -38,6 +38,7 @@ class TestResult:
     case: str | None = None
     where: dict[str, Any] | None = None
     output: str = ""
+    rule: str | None = None  # the spec rule the check states (for failures)
 
     @property
     def name(self) -> str:
@@ -156,7 +157,7 @@ class KataRun:
         if nodeid not in self.timeouts or any(t.nodeid == nodeid for t in self.result.tests):
             return  # not a check this grader defines, or reported twice
         values = {k: v for k, v in event.items() if k in _TEST_FIELDS}
-        for name in ("message", "expected", "actual", "detail", "case", "output"):
+        for name in ("message", "expected", "actual", "detail", "case", "output", "rule"):
             if isinstance(values.get(name), str):
                 values[name] = cap(values[name], MESSAGE_CAP)
         if values.get("outcome") not in ("passed", "failed", "skipped"):

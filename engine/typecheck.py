@@ -33,7 +33,7 @@ class MypyError:
         is quoted; where the grader's file lives is nobody's business.
         """
         if self.expectation is not None:
-            return f"`{self.expectation}`: {self.message}  [{self.code}]"
+            return f"`{self.expectation}`: {self.message}"  # mypy's error code is type-case mechanics
         try:
             shown = self.file.relative_to(relative_to)
         except ValueError:

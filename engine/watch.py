@@ -14,31 +14,33 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def watch(folder: Path, regrade: Callable[[], None], *, clear: Callable[[], None]) -> int:
+def watch(folder: Path, regrade: Callable[[set[Path]], None], *, clear: Callable[[], None]) -> int:
+    """Grade now, then again on every save (``regrade`` gets the files saved) or Enter."""
     import watchfiles  # only watching needs it
 
-    triggers: queue.Queue[str] = queue.Queue()
+    triggers: queue.Queue[set[Path]] = queue.Queue()
     stop = threading.Event()
 
     def on_file_events() -> None:
-        for _changes in watchfiles.watch(folder, stop_event=stop, watch_filter=_python_sources):
-            triggers.put("saved")
+        for changes in watchfiles.watch(folder, stop_event=stop, watch_filter=_python_sources):
+            triggers.put({Path(path).resolve() for _change, path in changes})
 
     def on_enter() -> None:
         for _line in sys.stdin:
-            triggers.put("enter")
+            triggers.put(set())
 
     threading.Thread(target=on_file_events, daemon=True, name="file-events").start()
     if sys.stdin is not None and not sys.stdin.closed:
         threading.Thread(target=on_enter, daemon=True, name="enter-key").start()
     try:
+        saved: set[Path] = set()
         while True:
             clear()
-            regrade()
+            regrade(saved)
             print(f"\nWatching {folder} — save a file to regrade, Enter to regrade now, Ctrl-C to stop.",
                   flush=True)
-            triggers.get()
-            _drain(triggers)  # an editor's save can fire several events: grade once
+            saved = triggers.get()
+            saved |= _drain(triggers)  # an editor's save can fire several events: grade once
     except KeyboardInterrupt:
         print("\nStopped watching.")
         return 0
@@ -50,9 +52,10 @@ def _python_sources(_change: object, path: str) -> bool:
     return path.endswith(".py")
 
 
-def _drain(triggers: queue.Queue[str]) -> None:
+def _drain(triggers: queue.Queue[set[Path]]) -> set[Path]:
+    more: set[Path] = set()
     while True:
         try:
-            triggers.get_nowait()
+            more |= triggers.get_nowait()
         except queue.Empty:
-            return
+            return more

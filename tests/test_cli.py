@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -96,3 +97,26 @@ def test_ctrl_c_stops_the_grade_and_everything_it_started(mirror, leftovers) -> 
     _out, err = grading.communicate(timeout=30)
     assert grading.returncode == 130 and err.strip() == "interrupted"
     assert leftovers(mark) == [], "no process of an interrupted grade outlives it"
+
+
+def test_a_day_not_green_yet_ends_on_the_report_not_on_nox_noise() -> None:
+    nox = shutil.which("nox")
+    assert nox is not None, "nox is installed by .ci/run"
+    kata = DAY.katas[0]
+    done = subprocess.run(
+        [nox, "-s", DAY.session, "--", kata.name], cwd=catalog.REPO, capture_output=True, text=True,
+        stdin=subprocess.DEVNULL, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 1, "not green yet: exit 1, for CI badges"
+    assert f"Next: {kata.name}" in done.stdout
+    assert "Session" not in done.stderr.strip().splitlines()[-1], done.stderr
+
+
+def test_predictions_are_never_answered_in_the_report(grade, mirror) -> None:  # type: ignore[no-untyped-def]
+    kata = CATALOG.day("day5").kata("try_trace")
+    wrong = next((MUTANTS / kata.package / kata.name).glob("*.py"))
+    graded = grade(kata.day, kata.name, "--root", str(mirror(CATALOG.day(kata.day), {kata.name: wrong})), "-v")
+    assert graded.status(kata.id) == "failed", graded.explain()
+    assert "you said:" in graded.stdout and "expected:" not in graded.stdout, graded.stdout
+    assert graded.results is not None
+    assert not any("expected:" in (t["message"] or "") for t in graded.results["tests"])

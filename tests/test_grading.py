@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import io
+import re
 from pathlib import Path
 
 import pytest
@@ -42,11 +44,31 @@ def test_untouched_stubs_are_not_started(day: catalog.Day, grade) -> None:  # ty
     assert not mypy, f"stubs must type-check: {mypy}"
 
 
+# What a learner must never read in a report: grader internals, in place of spec words.
+INTERNALS = re.compile(
+    r"graders[./]\w+|<locals>| at 0x[0-9a-f]+|\bFailed: |/pytest-of-|^\s*`.*\[unused-ignore\]|\+ +where "
+    r"|^\s*assert .* (?:in|==) ",
+    re.M,
+)
+
+
 @pytest.mark.parametrize(("kata", "mutant"), MUTANT_CASES)
-def test_mutant_is_rejected(kata: catalog.Kata, mutant: Path, grade_kata, mirror) -> None:  # type: ignore[no-untyped-def]
+def test_mutant_is_rejected_in_spec_words(kata: catalog.Kata, mutant: Path, grade_kata, mirror) -> None:  # type: ignore[no-untyped-def]
     root = mirror(CATALOG.day(kata.day), {kata.name: mutant})
     result = grade_kata(kata, root)
     bug = (mutant.read_text().split('"""')[1:2] or [mutant.stem])[0].strip()
     assert result.status.value == "failed", (
         f"the grader must reject this bug ({bug}), got {result.status.value}: {result.message}"
     )
+    shown = _verbose_report(result, root).replace(str(root), "<your katas>")
+    assert not INTERNALS.findall(shown), f"grader internals in the report: {INTERNALS.findall(shown)}\n{shown}"
+
+
+def _verbose_report(result, root: Path) -> str:  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    from engine import report
+
+    console = Console(file=io.StringIO(), width=10_000, color_system=None)
+    console.print(report.details(result, root, verbose=True))
+    return console.file.getvalue()  # type: ignore[attr-defined]

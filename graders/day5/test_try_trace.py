@@ -180,6 +180,7 @@ def prediction(name: str) -> try_trace.Outcome:
     return got
 
 
+@pytest.mark.predict
 @pytest.mark.parametrize("name", list(SNIPPETS))
 def test_prediction(name: str) -> None:
     got = prediction(name)
