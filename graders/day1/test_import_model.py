@@ -148,9 +148,9 @@ class Sandbox:
         path.write_text(COUNTER_BODY.format(counter=self.counter.__name__) + extra)
         return name
 
-    def submodule(self, package: str, suffix: str) -> str:
+    def submodule(self, package: str, suffix: str, extra: str = "") -> str:
         (self.root / package / f"{suffix}.py").write_text(
-            COUNTER_BODY.format(counter=self.counter.__name__)
+            COUNTER_BODY.format(counter=self.counter.__name__) + extra
         )
         return f"{package}.{suffix}"
 
@@ -263,3 +263,91 @@ def test_a_missing_module_raises(sandbox: Sandbox) -> None:
         "fresh_import() of a module that does not exist must raise ModuleNotFoundError",
     )
     assert name not in sys.modules, "fresh_import(): a missing module leaves no sys.modules entry"
+
+
+def _which(got: object, old: object, new: object = None) -> str:
+    """Name a module object for an expected/actual message."""
+    if got is None:
+        return "no module"
+    if got is new:
+        return "the new module"
+    if got is old:
+        return "the old module"
+    return "another module object"
+
+
+def test_the_package_attribute_is_rebound(sandbox: Sandbox) -> None:
+    package = sandbox.module("parent", package=True)
+    sub = sandbox.submodule(package, "child")
+    old = importlib.import_module(sub)
+    new = import_model.fresh_import(sub)
+    parent = sys.modules[package]
+    got = _which(getattr(parent, "child", None), old, new)
+    assert got == "the new module", (
+        "fresh_import('pkg.sub'): the new module is also bound as the attribute sub of the "
+        "package, so pkg.sub gets the new one"
+    )
+    namespace: dict[str, object] = {}
+    exec(f"from {package} import child", namespace)
+    assert _which(namespace["child"], old, new) == "the new module", (
+        "fresh_import('pkg.sub'): from pkg import sub gets the new module too"
+    )
+
+
+FAIL_ON_ITS_SECOND_RUN = (
+    "if _c.runs.count(__name__) >= 2:\n    raise LookupError('boom on its second run')\n"
+)
+
+
+def test_a_failing_submodule_keeps_the_package_attribute(sandbox: Sandbox) -> None:
+    package = sandbox.module("holder", package=True)
+    sub = sandbox.submodule(package, "flaky", FAIL_ON_ITS_SECOND_RUN)
+    old = importlib.import_module(sub)
+    _raises(
+        lambda: import_model.fresh_import(sub),
+        LookupError,
+        "fresh_import(): when the module's code raises, the exception must propagate",
+    )
+    assert _which(sys.modules.get(sub), old) == "the old module", (
+        "fresh_import(): when the module's code raises, sys.modules keeps the old module"
+    )
+    got = _which(getattr(sys.modules[package], "flaky", None), old)
+    assert got == "the old module", (
+        "fresh_import('pkg.sub'): when the submodule's code raises, the package's attribute "
+        "is what it was before the call"
+    )
+
+
+EXIT_ON_SECOND_RUN = "if RUN >= 2:\n    raise SystemExit(3)\n"
+
+
+def test_a_system_exit_keeps_the_old_module(sandbox: Sandbox) -> None:
+    name = sandbox.module("quitter", EXIT_ON_SECOND_RUN)
+    old = importlib.import_module(name)
+    err = _raises(
+        lambda: import_model.fresh_import(name),
+        SystemExit,
+        "fresh_import(): any exception the module's code raises, even SystemExit, must propagate",
+    )
+    assert err.args == (3,), "fresh_import(): the module's SystemExit propagates unchanged"
+    got = _which(sys.modules.get(name), old)
+    assert got == "the old module", (
+        "fresh_import(): when the module's code raises any exception, even SystemExit, "
+        "sys.modules keeps the old module"
+    )
+
+
+def test_a_keyboard_interrupt_keeps_the_old_module(sandbox: Sandbox) -> None:
+    name = sandbox.module("interrupted", "if RUN >= 2:\n    raise KeyboardInterrupt\n")
+    old = importlib.import_module(name)
+    _raises(
+        lambda: import_model.fresh_import(name),
+        KeyboardInterrupt,
+        "fresh_import(): any exception the module's code raises, even KeyboardInterrupt, "
+        "must propagate",
+    )
+    got = _which(sys.modules.get(name), old)
+    assert got == "the old module", (
+        "fresh_import(): when the module's code raises any exception, even "
+        "KeyboardInterrupt, sys.modules keeps the old module"
+    )

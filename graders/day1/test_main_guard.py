@@ -85,6 +85,29 @@ def test_main_refuses_a_non_integer(capsys: pytest.CaptureFixture[str]) -> None:
     )
 
 
+def test_main_names_only_the_first_bad_argument(capsys: pytest.CaptureFixture[str]) -> None:
+    status = _load().main(["1", "x", "2", "y", "z"])
+    out, err = capsys.readouterr()
+    assert err == "error: not an integer: 'x'\n", (
+        "main(): when several arguments are bad, only the first one (in argument order) is "
+        "named, on a single stderr line"
+    )
+    assert (out, status) == ("", 2), (
+        "main(): nothing is printed to stdout and 2 is returned when an argument is not an "
+        "integer"
+    )
+
+
+def test_main_names_the_argument_with_its_repr(capsys: pytest.CaptureFixture[str]) -> None:
+    status = _load().main(["don't", "2"])
+    err = capsys.readouterr().err
+    assert err == "error: not an integer: \"don't\"\n", (
+        "main(): the stderr line shows repr() of the bad argument -- for don't that is "
+        "\"don't\", not 'don't'"
+    )
+    assert status == 2, "main(): a non-integer argument makes it return 2"
+
+
 def test_importing_runs_nothing() -> None:
     module = _load()
     module.main(["0"])

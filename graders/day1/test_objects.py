@@ -128,3 +128,26 @@ def test_type_chain_is_not_fooled_by_a_fake_class_attribute() -> None:
     assert got == ["Disguised", "type"], (
         "type_chain(): follow type(), not the __class__ attribute an object can fake"
     )
+
+
+class Outer:
+    """A metaclass and a class nested in a class body: their __qualname__ differs from __name__."""
+
+    class InnerMeta(type):
+        pass
+
+    class Inner(metaclass=InnerMeta):
+        pass
+
+
+def test_type_chain_names_are_dunder_name_not_qualname() -> None:
+    got = objects.type_chain(Outer.Inner())
+    assert got == ["Inner", "InnerMeta", "type"], (
+        "type_chain(): the __name__s seen -- a class nested in another class is named "
+        "'Inner', not its __qualname__ 'Outer.Inner'"
+    )
+    got = objects.type_chain(Outer.Inner)
+    assert got == ["InnerMeta", "type"], (
+        "type_chain(): the __name__s seen -- a nested metaclass is named 'InnerMeta', not its "
+        "__qualname__ 'Outer.InnerMeta'"
+    )

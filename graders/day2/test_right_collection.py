@@ -121,7 +121,8 @@ def test_index_in_sorted_finds_the_first_equal_item(values: list[int], target: i
     assert got == first_index(values, target), (
         "index_in_sorted(): the index of the first item equal to target, None if there is none"
     )
-    assert used <= budget(len(items)), (
+    limit = budget(len(items))
+    assert used <= limit, (
         f"index_in_sorted(): at most 2 * n.bit_length() + 1 comparisons (O(log n)); "
         f"{len(items)} items took {used}"
     )
@@ -138,10 +139,51 @@ def test_index_in_sorted_is_logarithmic() -> None:
         assert got == want, (
             "index_in_sorted(): the index of the first item equal to target, None if there is none"
         )
-        assert used <= budget(len(items)), (
+        limit = budget(len(items))
+        assert used <= limit, (
             f"index_in_sorted(): at most 2 * n.bit_length() + 1 = 21 comparisons for 1000 items "
             f"(O(log n): binary search, see bisect); looking up {target} took {used}"
         )
+
+
+def test_index_in_sorted_is_logarithmic_on_one_long_run() -> None:
+    values = [0] * 3 + [1] * 1000 + [2] * 3
+    items = items_of(values)
+    calls.clear()
+    got = index_in_sorted(items, Item(1))
+    used = calls["eq"] + calls["order"]
+    assert got == 3, (
+        "index_in_sorted(): the index of the first item equal to target, None if there is none"
+    )
+    limit = budget(len(items))
+    assert used <= limit, (
+        f"index_in_sorted(): at most 2 * n.bit_length() + 1 = {limit} comparisons "
+        f"for {len(items)} items, however many are equal to target; it took {used}"
+    )
+
+
+@settings(max_examples=50)
+@given(st.lists(st.integers(min_value=0, max_value=3), min_size=1, max_size=120).map(sorted),
+       st.integers(min_value=0, max_value=3))
+@example([5] * 31, 5)
+@example([4] + [5] * 30, 5)
+@example([5] * 30 + [6], 5)
+def test_index_in_sorted_stays_logarithmic_through_runs_of_equal_items(
+    values: list[int], target: int
+) -> None:
+    items = items_of(values)
+    calls.clear()
+    got = index_in_sorted(items, Item(target))
+    used = calls["eq"] + calls["order"]
+    assert got == first_index(values, target), (
+        "index_in_sorted(): the index of the first item equal to target, None if there is none"
+    )
+    limit = budget(len(items))
+    assert used <= limit, (
+        f"index_in_sorted(): at most 2 * n.bit_length() + 1 comparisons (O(log n)), duplicates "
+        f"or not -- do not walk left one item at a time through equal items; {len(items)} items "
+        f"took {used}"
+    )
 
 
 def test_index_in_sorted_works_on_plain_values() -> None:

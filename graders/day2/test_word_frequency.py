@@ -43,13 +43,14 @@ def oracle_top(text: str, n: int) -> list[tuple[str, int]]:
 
 
 VOCAB = ["the", "The", "THE", "a", "A", "b", "don't", "DON'T", "Straße", "STRASSE", "strasse",
-         "rock'n'roll", "café", "Café", "'tis", "dogs'"]
-SEPARATORS = [" ", "  ", ", ", ".", "\n", "\t", "'", "''", "’", "_", "1", "-", "!"]
+         "rock'n'roll", "café", "Café", "'tis", "dogs'", "İstanbul", "istanbul"]
+SEPARATORS = [" ", "  ", ", ", ".", "\n", "\t", "'", "''", "’", "_", "1", "-", "!",
+              "²", "½", "Ⅻ"]
 texts = st.lists(
     st.one_of(
         st.sampled_from(VOCAB),
         st.sampled_from(SEPARATORS),
-        st.text(alphabet="abAB sSß'’_9é,", max_size=4),
+        st.text(alphabet="abAB sSß'’_9é,²½Ⅻİǰ", max_size=4),
     ),
     max_size=30,
 ).map("".join)
@@ -70,6 +71,15 @@ texts = st.lists(
          "digits, underscores and punctuation separate words"),
         ("café naïve", ["café", "naïve"], "non-ASCII letters such as é and ï are letters"),
         ("42 -- ! _", [], "a text without letters has no words"),
+        ("x²y a½b Ⅻx", ["x", "y", "a", "b", "x"],
+         "a letter is a character for which str.isalpha() is true: number characters such "
+         "as ², ½ and Ⅻ are not letters"),
+        ("İstanbul", ["İstanbul".casefold()],
+         "str.casefold() is applied to each word once it has been cut out of the text: "
+         "İstanbul is one word"),
+        ("ǰx ΐy İ'x", ["ǰx".casefold(), "ΐy".casefold(), "İ'x".casefold()],
+         "cut first, fold second: a letter whose fold ends in a combining mark does not "
+         "split its word"),
     ],
 )
 def test_words_named_rules(text: str, want: list[str], rule: str) -> None:

@@ -18,7 +18,11 @@ values = st.one_of(
     st.lists(st.integers(), max_size=3),
     st.builds(object),
 )
-keyword_names = st.text(alphabet="abcxyz_", min_size=1, max_size=5)
+# Names a wrapper might use for its own parameters must be forwarded like any other keyword.
+OWN_NAMES = ["self", "func", "journal", "args", "kwargs", "wrapper", "cls", "call"]
+keyword_names = st.one_of(
+    st.text(alphabet="abcxyz_", min_size=1, max_size=5), st.sampled_from(OWN_NAMES)
+)
 
 
 def echo(*args: Any, **kwargs: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
@@ -88,6 +92,23 @@ def test_positional_only_and_keyword_only_parameters() -> None:
         Call(("db", 5432, "ann"), {"timeout": 1.5}),
         Call(("db", 5432), {"user": "bob", "timeout": 2}),
     ], "recorded(): the journal shows each call exactly as the caller made it"
+
+
+def test_keywords_named_like_the_wrappers_own_parameters() -> None:
+    journal: list[Call] = []
+    wrapped = kata.recorded(echo, journal)
+    sent = {name: index for index, name in enumerate(OWN_NAMES)}
+    try:
+        got = wrapped(1, **sent)
+    except TypeError as exc:
+        got = f"TypeError: {exc}"
+    assert got == ((1,), sent), (
+        "recorded(): keyword arguments are forwarded whatever their names -- "
+        "wrapper(1, self=2, func=3) calls func(1, self=2, func=3)"
+    )
+    assert journal == [Call((1,), sent)], (
+        "recorded(): the journal shows each call exactly as the caller made it"
+    )
 
 
 def test_returns_the_result_object_itself() -> None:

@@ -53,6 +53,21 @@ def test_builds_the_request() -> None:
     )
 
 
+def test_falsy_values_are_stored_as_given() -> None:
+    got = kata.build_request("POST", "", b"", timeout=1.0)
+    assert (got.url, got.body) == ("", b""), (
+        "build_request(): url and body are stored as given -- an empty body b'' stays b'', "
+        "it is not None"
+    )
+    caller_headers: dict[str, str] = {}
+    request = kata.build_request("GET", "/", timeout=1.0, headers=caller_headers)
+    caller_headers["Late"] = "1"
+    assert request.headers == {}, (
+        "build_request(): headers are copied into a new dict owned by the request, an empty "
+        "one too -- changing the caller's dict later does not change the request"
+    )
+
+
 def test_body_by_position_or_by_keyword() -> None:
     by_position = kata.build_request("PUT", "/x", b"data", timeout=1.0)
     by_keyword = kata.build_request("PUT", "/x", body=b"data", timeout=1.0)
@@ -116,6 +131,19 @@ def test_non_positive_timeout_raises_value_error(timeout: float) -> None:
     a_valid_call()
     got = raised_by(lambda: kata.build_request("GET", "/", timeout=timeout))
     assert got == "ValueError", "build_request(): timeout must be > 0, else ValueError"
+
+
+def test_nan_timeout_raises_value_error() -> None:
+    a_valid_call()
+    got = raised_by(lambda: kata.build_request("GET", "/", timeout=float("nan")))
+    assert got == "ValueError", (
+        "build_request(): NaN is not greater than 0, so timeout=float('nan') raises ValueError"
+    )
+
+
+def test_infinite_timeout_is_accepted() -> None:
+    got = kata.build_request("GET", "/", timeout=float("inf")).timeout
+    assert got == float("inf"), "build_request(): timeout=float('inf') is accepted and stored"
 
 
 @settings(max_examples=50)  # a small input space: 50 cases find every bug here

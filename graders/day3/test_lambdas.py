@@ -14,10 +14,12 @@ PORT_ERROR = "PORT must be an integer in 1..65535, got {!r}"
 FLAG_ERROR = "DEBUG must be one of 1/0, true/false, yes/no, on/off, got {!r}"
 TRUE_WORDS = ["1", "true", "yes", "on"]
 FALSE_WORDS = ["0", "false", "no", "off"]
-space = st.sampled_from(["", " ", "  ", "\t", "\n"])
+# Whitespace is what str.strip() removes (str.isspace()); int() alone refuses U+001C..U+001F.
+space = st.sampled_from(["", " ", "  ", "\t", "\n", "\x1c", "\x1f", "\u3000", "\x85", "\xa0"])
 # Explicit alphabets: near misses are likelier than in random unicode, and Hypothesis does not
 # have to build its unicode tables (seconds of CPU the first time a grading cache is used).
-PORT_CHARACTERS = "0123456789 \t+-_.xe\u0663"  # \u0663 is ARABIC-INDIC DIGIT THREE: int() reads it
+# \u0663 is ARABIC-INDIC DIGIT THREE: int() reads it; \x1c is whitespace only to str.strip().
+PORT_CHARACTERS = "0123456789 \t\x1c+-_.xe\u0663"
 FLAG_CHARACTERS = "truefalsyonTRUEFALSYON01 \t"
 
 
@@ -51,6 +53,7 @@ def random_case(word: str, flips: list[bool]) -> str:
 @example(port=65535, left=" ", right="\n")
 @example(port=0, left="", right="")
 @example(port=65536, left="", right="")
+@example(port=8080, left="\x1c", right="\x1f")
 def test_parse_port_numbers(port: int, left: str, right: str) -> None:
     text = f"{left}{port}{right}"
     assert outcome(kata.parse_port, text) == port_model(text), (
@@ -69,6 +72,29 @@ def test_parse_port_any_text(text: str) -> None:
         "parse_port(): text that is not an integer in 1..65535 raises "
         "ValueError('PORT must be an integer in 1..65535, got <text as given>') — that exact "
         "message, not int()'s own"
+    )
+
+
+def test_surrounding_whitespace_is_what_strip_removes() -> None:
+    got = [
+        outcome(kata.parse_port, "\x1c8080\x1f"),
+        outcome(kata.parse_port, "\u300080\x85"),
+        outcome(kata.parse_flag, "\x1dyes\x1e"),
+        outcome(kata.parse_hosts, "\x1ca\x1f,\u3000b"),
+    ]
+    assert got == [("ok", 8080), ("ok", 80), ("ok", True), ("ok", ["a", "b"])], (
+        "surrounding whitespace is what str.strip() removes -- every character for which "
+        "str.isspace() is true, U+001C..U+001F and U+3000 included"
+    )
+
+
+def test_parse_flag_folds_case_with_lower_not_casefold() -> None:
+    texts = ["oﬀ", "yeſ", "falſe", "OFF", "Yes"]
+    got = [outcome(kata.parse_flag, text) for text in texts]
+    want = [("ValueError", FLAG_ERROR.format(text)) for text in texts[:3]]
+    assert got == [*want, ("ok", False), ("ok", True)], (
+        "parse_flag(): the text is normalised with text.strip().lower(), not casefold(): "
+        "'OFF' is 'off', but 'oﬀ' and 'yeſ' are not words and raise ValueError"
     )
 
 

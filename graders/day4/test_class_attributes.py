@@ -139,3 +139,38 @@ def test_subclass_can_override_the_default_limit() -> None:
     plain = kata.Playlist("plain")
     fill(plain, 3)
     assert len(plain.songs) == 3, "Playlist.max_songs: a subclass's limit does not leak upwards"
+
+
+def raised_name(call: Callable[[], object]) -> str:
+    """The name of the exception the call raised, or "nothing raised"."""
+    error = raised(call)
+    return "nothing raised" if error is None else type(error).__name__
+
+
+def test_a_limit_of_zero_is_a_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    empty = kata.Playlist("empty", max_songs=0)
+    assert raised_name(lambda: empty.add("anything")) == "PlaylistFull", (
+        "Playlist(max_songs=0): 0 is a limit like any other, not 'no limit given' -- that "
+        "playlist is always full"
+    )
+    monkeypatch.setattr(kata.Playlist, "max_songs", 5)
+    assert (empty.max_songs, empty.songs) == (0, []), (
+        "Playlist(max_songs=0): the playlist's own limit is 0, whatever the class's max_songs"
+    )
+    assert raised_name(lambda: empty.add("anything")) == "PlaylistFull", (
+        "Playlist(max_songs=0): the playlist's own limit of 0 is not changed by the class "
+        "attribute"
+    )
+
+
+def test_a_subclass_limit_of_zero_is_a_limit() -> None:
+    class Closed(kata.Playlist):
+        max_songs = 0
+
+    closed = Closed("closed")
+    assert raised_name(lambda: closed.add("anything")) == "PlaylistFull", (
+        "Playlist.max_songs: a subclass whose max_songs is 0 is always full"
+    )
+    assert closed.songs == [], (
+        "Playlist.add: a song refused because the playlist is full is not added"
+    )

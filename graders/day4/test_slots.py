@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
 
 from day4 import slots as kata
 
@@ -73,4 +75,40 @@ def test_vector3_has_no_dict_and_declares_only_z() -> None:
     )
     assert own_slots(kata.Vector3) == {"z"}, (
         "Vector3.__slots__ declares only its new name 'z' (x and y are Vector's slots already)"
+    )
+
+
+class Meters(float):
+    """A float whose repr differs from its str, as Decimal's and Fraction's do."""
+
+    def __repr__(self) -> str:
+        return f"Meters({float(self)!r})"
+
+    def __str__(self) -> str:
+        return f"{float(self)} m"
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+def test_repr_shows_each_coordinate_with_repr() -> None:
+    got = [
+        repr(kata.Vector(Fraction(1, 2), Decimal("2.5"))),  # type: ignore[arg-type]
+        repr(kata.Vector3(Meters(1.5), Fraction(3, 4), Decimal("-1"))),  # type: ignore[arg-type]
+        repr(kata.Vector(Meters(2.0), Meters(-0.5))),
+    ]
+    assert got == [
+        "Vector(Fraction(1, 2), Decimal('2.5'))",
+        "Vector3(Meters(1.5), Fraction(3, 4), Decimal('-1'))",
+        "Vector(Meters(2.0), Meters(-0.5))",
+    ], (
+        "repr(Vector(x, y)) and repr(Vector3(x, y, z)) show each coordinate with repr, not str "
+        "(ints and floats look the same either way; Fraction(1, 2) does not)"
+    )
+
+
+def test_zero_coordinates_are_stored_as_given() -> None:
+    got = [repr(kata.Vector(0, 0)), repr(kata.Vector3(0, 0, 0)), repr(kata.Vector3(1, 2, -0.0))]
+    assert got == ["Vector(0, 0)", "Vector3(0, 0, 0)", "Vector3(1, 2, -0.0)"], (
+        "Vector3(x, y, z): a z of 0 is stored as given (only an omitted z defaults to 0.0)"
     )

@@ -120,10 +120,13 @@ def fresh_import(name: str) -> ModuleType:
       attributes (unlike ``importlib.reload``, which re-runs the code inside the *same*
       object);
     - for a submodule such as ``"pkg.sub"`` only the submodule's code runs again, not the
-      package's ``__init__``;
-    - if the module cannot be found, or its code raises, the exception propagates
-      unchanged and ``sys.modules[name]`` is what it was before the call (the old module,
-      or no entry at all).
+      package's ``__init__``; the new module is also bound as the attribute ``sub`` of the
+      package, as ``import`` does, so ``import pkg.sub`` / ``pkg.sub`` and
+      ``from pkg import sub`` get the new one too;
+    - if the module cannot be found, or its code raises -- any exception, even
+      ``SystemExit`` or ``KeyboardInterrupt`` -- the exception propagates unchanged and
+      ``sys.modules[name]`` (and, for a submodule, the package's attribute) is what it was
+      before the call (the old module, or no entry at all).
 
     >>> import json, sys
     >>> again = fresh_import("json")

@@ -4,14 +4,18 @@ Tokenisation, case folding and the order of ties are part of the contract, so th
 correct implementation gives the same answer for the same text:
 
 * A *letter* is a character for which ``str.isalpha()`` is true: ``é`` and ``ß`` are letters;
-  digits, ``_``, whitespace and punctuation are not.
+  digits, ``_``, whitespace and punctuation are not, and neither are other number
+  characters such as ``²``, ``½`` or ``Ⅻ``: ``x²y`` is the two words ``x`` and ``y``
+  (mind that a regex "word character that is not a digit" does count them as letters).
 * A *word* is a maximal run of letters, where a single ASCII apostrophe ``'`` standing between
   two letters belongs to the word: ``don't`` and ``rock'n'roll`` are one word each. Every other
   apostrophe separates words, like punctuation does: ``'tis`` gives ``tis``, ``dogs'`` gives
   ``dogs``, ``a''b`` gives ``a`` and ``b``. The typographic apostrophe ``’`` is punctuation.
 * Words are compared case-insensitively through ``str.casefold()``, applied to each word once
   it has been cut out of the text: ``Straße``, ``STRASSE`` and ``strasse`` are all the word
-  ``strasse``. (``str.lower()`` is not enough: ``"ß".lower()`` is still ``"ß"``.)
+  ``strasse``. (``str.lower()`` is not enough: ``"ß".lower()`` is still ``"ß"``.) Cut first,
+  fold second: ``İstanbul`` is one word, although the fold of ``İ`` is ``i`` followed by a
+  combining dot (U+0307) that is not a letter -- folding the whole text first would split it.
 * Ties: words with the same count are listed in alphabetical order (plain ``str`` order of
   the folded words), never in order of first appearance.
 """

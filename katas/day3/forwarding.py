@@ -52,7 +52,9 @@ def recorded(func: Callable[P, R], journal: list[Call]) -> Callable[P, R]:
        order they were given (``{}`` when there are none);
     2. calls ``func`` once, with the same positional arguments passed positionally in the same
        order and the same keyword arguments passed by keyword — the very same objects: nothing
-       copied, converted, added or dropped;
+       copied, converted, added or dropped. Keyword arguments are forwarded whatever their
+       names, even names the wrapper itself might use: ``wrapper(1, self=2, func=3)`` calls
+       ``func(1, self=2, func=3)`` (a callable class needs ``def __call__(self, /, ...)``);
     3. returns ``func``'s result itself. If ``func`` raises, the same exception propagates and
        the call stays in ``journal``.
 

@@ -75,7 +75,9 @@ def build_request(
 
     - ``method`` is stored upper-cased (``"get"`` -> ``"GET"``); ``url`` and ``body`` are stored
       as given.
-    - ``timeout`` is in seconds and must be greater than 0, else ``ValueError``.
+    - ``timeout`` is in seconds and must be greater than 0, else ``ValueError``. NaN is not
+      greater than 0, so ``float("nan")`` raises ``ValueError`` too (``timeout <= 0`` lets it
+      through: every comparison with NaN is false); ``float("inf")`` is accepted.
     - ``retries`` must be 0 or more, else ``ValueError``.
     - ``headers`` are copied into a new dict owned by the request: changing the caller's mapping
       later does not change the request, and no two requests share a headers dict. Omitted or

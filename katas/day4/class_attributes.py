@@ -22,6 +22,8 @@ Write ``Playlist``:
   ``Playlist.max_songs`` later changes the limit of every existing playlist that has no limit
   of its own. ``Playlist(name, max_songs=n)`` gives that one playlist its own limit (an
   instance attribute that shadows the class's one) and leaves every other playlist alone.
+  ``0`` is a limit like any other, not "no limit given": ``Playlist(name, max_songs=0)`` (or a
+  subclass whose ``max_songs`` is ``0``) is always full. Only ``None`` means "not given".
 * ``songs`` is each playlist's own list of songs, in the order they were added.
 
 Example::

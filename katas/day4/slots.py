@@ -21,7 +21,9 @@ Write two classes:
 Instances of both have no ``__dict__`` (``vars(v)`` raises ``TypeError``), store and update
 their coordinates as plain attributes, and raise ``AttributeError`` when any other attribute
 is assigned. ``repr(Vector(1, 2))`` is ``"Vector(1, 2)"`` and ``repr(Vector3(1, 2, 3))`` is
-``"Vector3(1, 2, 3)"`` (each coordinate shown with ``repr``).
+``"Vector3(1, 2, 3)"``: each coordinate shown with ``repr``, not ``str`` -- ints and floats look
+the same either way, but ``Vector(Fraction(1, 2), 2)`` shows as ``"Vector(Fraction(1, 2), 2)"``,
+not ``"Vector(1/2, 2)"``.
 
 Example::
 

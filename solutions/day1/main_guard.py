@@ -30,7 +30,8 @@ def main(argv: list[str] | None = None) -> int:
       ``0``.
     - If any argument is not an integer, nothing is printed to stdout; the single line
       ``error: not an integer: <repr of the argument>`` is printed to stderr, and ``2``
-      (the conventional status for bad usage) is returned.
+      (the conventional status for bad usage) is returned. When several arguments are
+      bad, only the first one (in argument order) is named.
 
     >>> main(["1", "2", "3"])
     6
@@ -39,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     0
     0
     >>> main(["1", "two"])  # stderr gets: error: not an integer: 'two'
+    2
+    >>> main(["x", "2", "y"])  # stderr gets only: error: not an integer: 'x'
     2
     """
     args = sys.argv[1:] if argv is None else argv

@@ -46,8 +46,10 @@ _FALSE = frozenset({"0", "false", "no", "off"})
 def parse_port(text: str) -> int:
     """Return the TCP port written in ``text``.
 
-    Surrounding whitespace is ignored; the rest must be an integer as ``int()`` reads it in base
-    10, from 1 to 65535 inclusive. Anything else raises
+    Surrounding whitespace is ignored -- whitespace is what ``str.strip()`` removes: every
+    character for which ``str.isspace()`` is true, U+001C..U+001F and U+3000 included (``int()``
+    alone refuses U+001C..U+001F, so strip first). The rest must be an integer as ``int()``
+    reads it in base 10, from 1 to 65535 inclusive. Anything else raises
     ``ValueError(f"PORT must be an integer in 1..65535, got {text!r}")`` — exactly that
     message, with ``text`` as it was given (for non-numbers too, not ``int()``'s own message).
 
@@ -71,10 +73,13 @@ def parse_port(text: str) -> int:
 def parse_flag(text: str) -> bool:
     """Return the boolean written in ``text``.
 
-    Case-insensitive, surrounding whitespace ignored: ``1``, ``true``, ``yes``, ``on`` mean
-    ``True``; ``0``, ``false``, ``no``, ``off`` mean ``False``. Anything else — the empty string
-    included — raises ``ValueError(f"DEBUG must be one of 1/0, true/false, yes/no, on/off, got
-    {text!r}")`` — exactly that message, with ``text`` as it was given.
+    The text is normalised with ``text.strip().lower()``: surrounding whitespace (as in
+    ``parse_port``) is ignored, and so is letter case -- through ``str.lower()``, not
+    ``str.casefold()``, so ``"OFF"`` is ``"off"`` but ``"oﬀ"`` (with the ligature ``ﬀ``) and
+    ``"yeſ"`` (with a long ``ſ``) are not words. After that, ``1``, ``true``, ``yes``, ``on``
+    mean ``True``; ``0``, ``false``, ``no``, ``off`` mean ``False``. Anything else — the empty
+    string included — raises ``ValueError(f"DEBUG must be one of 1/0, true/false, yes/no,
+    on/off, got {text!r}")`` — exactly that message, with ``text`` as it was given.
 
     >>> parse_flag("TRUE"), parse_flag("0")
     (True, False)
@@ -90,7 +95,8 @@ def parse_flag(text: str) -> bool:
 def parse_hosts(text: str) -> list[str]:
     """Return the comma-separated host names in ``text``, each stripped, empty items dropped.
 
-    Never raises: ``""`` and ``" , "`` give ``[]``.
+    Each item is stripped with ``str.strip()`` (the whitespace of ``parse_port``). Never
+    raises: ``""`` and ``" , "`` give ``[]``.
 
     >>> parse_hosts(" a , b,,c ")
     ['a', 'b', 'c']

@@ -9,7 +9,10 @@ Construction:
 * ``cents`` must be an ``int`` (negative is fine); ``bool`` and every other type raise
   ``TypeError``.
 * ``currency`` must be three ASCII upper-case letters (``"USD"``); anything else raises
-  ``ValueError`` (``"usd"`` and ``"US"`` included: no normalisation).
+  ``ValueError`` (``"usd"`` and ``"US"`` included: no normalisation). So do ``"ÄBC"`` and
+  ``"U1D"`` (``str.isupper()`` and ``str.isalpha()`` are not tests for ASCII upper-case
+  letters) and ``"USD"`` followed by a newline (which a regex ending in ``$`` lets through).
+* When both are bad, ``cents`` is checked first: ``Money(1.5, "usd")`` raises ``TypeError``.
 
 The object protocol:
 
@@ -32,6 +35,10 @@ Immutability, at run time and for type checkers:
   a new attribute (``price.note = "sale"``), raises ``AttributeError``;
 * mypy rejects ``money.cents = 1`` (a frozen dataclass, read-only properties or ``Final``
   attributes all do that; a run-time-only ``__setattr__`` guard does not).
+* Pitfall: ``@dataclass(frozen=True, slots=True)`` refuses a *new* attribute with
+  ``TypeError``, not ``AttributeError`` (a CPython bug, gh-105936, present in 3.11), so it does
+  not meet this spec on its own. Use ``@dataclass(frozen=True)`` without ``slots=True``, or
+  ``__slots__`` with read-only properties.
 
 Example::
 

@@ -1,0 +1,44 @@
+"""Casefolds the whole text before cutting it into words, so İstanbul splits."""
+
+import heapq
+import re
+from collections import Counter
+
+# Applied to a text where every character but letters and apostrophes became a space.
+_WORD = re.compile(r"[^' ]+(?:'[^' ]+)*")
+
+
+def words(text: str) -> list[str]:
+    """Return the words of ``text``, case-folded, in the order they occur.
+
+    >>> words("Don't panic: DON'T!")
+    ["don't", 'panic', "don't"]
+    >>> words("'Tis the dogs' day_2, Straße")
+    ['tis', 'the', 'dogs', 'day', 'strasse']
+    >>> words("42 -- !")
+    []
+    """
+    folded = text.casefold()
+    letters_and_apostrophes = "".join(ch if ch.isalpha() or ch == "'" else " " for ch in folded)
+    return _WORD.findall(letters_and_apostrophes)
+
+
+def top_words(text: str, n: int) -> list[tuple[str, int]]:
+    """Return the ``n`` most common words of ``text`` as ``(word, count)`` pairs.
+
+    The most common word comes first; words with equal counts are in alphabetical order.
+    If the text has fewer than ``n`` distinct words, all of them are returned; ``n == 0``
+    gives ``[]``.
+
+    Raises ``ValueError`` if ``n`` is negative.
+
+    >>> top_words("the cat and the hat and THE bat", 3)
+    [('the', 3), ('and', 2), ('bat', 1)]
+    >>> top_words("b a b a c", 10)
+    [('a', 2), ('b', 2), ('c', 1)]
+    """
+    if n < 0:
+        raise ValueError(f"n must not be negative, got {n}")
+    counts = Counter(words(text))
+    # Sort key: most common first, then alphabetical; nsmallest keeps only n items in its heap.
+    return heapq.nsmallest(n, counts.items(), key=lambda item: (-item[1], item[0]))
