@@ -108,6 +108,7 @@ def _evaluate(code: str, directory: Path, monkeypatch: pytest.MonkeyPatch) -> ob
         _forget("tally", "noisy")
 
 
+@pytest.mark.predict
 @pytest.mark.parametrize("name", list(SNIPPETS))
 def test_predict(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     answers = import_model.predict()

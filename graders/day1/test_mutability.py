@@ -92,6 +92,7 @@ def _evaluate(code: str) -> object:
     return eval(compile(ast.Expression(last.value), "<snippet>", "eval"), namespace)
 
 
+@pytest.mark.predict
 @pytest.mark.parametrize("name", list(SNIPPETS))
 def test_predict(name: str) -> None:
     answers = mutability.predict()

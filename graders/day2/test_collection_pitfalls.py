@@ -129,6 +129,7 @@ def outcome(name: str) -> object:
     return namespace["result"]
 
 
+@pytest.mark.predict
 @pytest.mark.parametrize("name", list(SNIPPETS))
 def test_prediction(name: str) -> None:
     predict: Callable[[], object] = getattr(collection_pitfalls, name)

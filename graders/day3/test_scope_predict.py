@@ -114,6 +114,7 @@ def run(name: str) -> list[str]:
     return out.getvalue().splitlines()
 
 
+@pytest.mark.predict
 @pytest.mark.parametrize("name", list(SNIPPETS))
 def test_prediction_matches_what_the_snippet_prints(name: str) -> None:
     predicted = kata.predictions().get(name)
