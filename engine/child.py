@@ -82,6 +82,8 @@ def _isolate(work: Path, zygote: int) -> None:
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
     faulthandler.enable(file=sys.__stderr__ or sys.stderr, all_threads=True)
+    # The watchdog asks for the main thread's stack before it kills a stuck check.
+    faulthandler.register(signal.SIGUSR1, file=sys.__stderr__ or sys.stderr, all_threads=False)
     home, tmp, cwd = work / "home", work / "tmp", work / "cwd"
     for folder in (home, tmp, cwd):
         folder.mkdir(exist_ok=True)

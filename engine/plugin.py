@@ -26,6 +26,7 @@ from engine import describe
 from engine.supervise import cap
 
 DEFAULT_LIMIT = 10.0
+TOO_SLOW = "look for a loop that never ends, or work redone on every call"
 
 
 class KataTimeout(KeyboardInterrupt):
@@ -174,8 +175,11 @@ def pytest_runtest_logfinish(nodeid: str) -> None:
 def pytest_keyboard_interrupt(excinfo: pytest.ExceptionInfo[BaseException]) -> None:
     """A time limit, or KeyboardInterrupt or pytest.exit() from learner code, ended the session."""
     if isinstance(excinfo.value, KataTimeout):
-        limit = f"did not finish within its {_state.limit_now:g} s time limit (too slow, or stuck)"
-        emit(event="result", nodeid=_state.nodeid, outcome="failed", kind="timeout", message=limit)
+        where = describe.learner_frame(excinfo.value)
+        place = f"; stopped in {where['function']}() at {where['file']}:{where['line']}" if where else ""
+        limit = f"did not finish within its {_state.limit_now:g} s time limit{place}"
+        emit(event="result", nodeid=_state.nodeid, outcome="failed", kind="timeout", where=where,
+             message=limit + f" — {TOO_SLOW}")
     else:
         emit(event="abort", message=describe.abort(excinfo.value, _state.current))
 

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-GRACE = 2.0  # on top of a limit, for the in-process alarm to fire and report first
+GRACE = 1.0  # on top of a limit, for the in-process alarm to fire and report first
 STARTUP_LIMIT = 30.0  # pytest's session start in a forked child: normally milliseconds
 TAIL_BYTES = 8192
 MESSAGE_CAP = 2000  # characters: whatever the learner raises, reports stay small
@@ -197,7 +197,8 @@ class KataRun:
         what, name = self.in_flight
         if what == "test":
             limit = self.timeouts.get(name, self.limit)
-            return f"{name.rpartition('::')[2]} did not finish within its {limit:g} s time limit (and ignored the interrupt)"
+            return (f"{name.rpartition('::')[2]} did not finish within its {limit:g} s time limit and "
+                    f"ignored the interrupt (a bare `except:` in a loop?){self._stuck_place()}")
         if what == "import":
             return f"importing your module took longer than {self.limit:g} s (a loop at import time?)"
         return f"loading the grader took longer than {self.limit:g} s"
@@ -223,6 +224,15 @@ class KataRun:
             return f"{words} (signal {number}){self._crash_place()}"
         return f"the process ended with exit status {_exit_code(status)}"
 
+    def _stuck_place(self) -> str:
+        """Where the main thread was when the watchdog asked for a stack dump (SIGUSR1)."""
+        text = _tail(self.work / "output.log", 65536)  # a dump under pytest is deep: ~10 kB
+        dump = text[text.rfind("Stack (most recent call first)"):] if "Stack (most recent" in text else ""
+        for match in _FRAME.finditer(dump):
+            if Path(match["file"]).is_relative_to(self.root):
+                return f"; it was at {match['file']}:{match['line']}"
+        return ""
+
     def _crash_place(self) -> str:
         """faulthandler's dump names the learner's frame: ``File "…/timed.py", line 12``."""
         for match in _FRAME.finditer(_tail(self.work / "output.log")):
@@ -245,11 +255,11 @@ def _exit_code(status: int) -> int:
     return os.WEXITSTATUS(status) if os.WIFEXITED(status) else status
 
 
-def _tail(path: Path) -> str:
+def _tail(path: Path, size: int = TAIL_BYTES) -> str:
     try:
         with path.open("rb") as stream:
             stream.seek(0, 2)
-            stream.seek(max(0, stream.tell() - TAIL_BYTES))
+            stream.seek(max(0, stream.tell() - size))
             return stream.read().decode("utf-8", "replace")
     except OSError:
         return ""

@@ -37,6 +37,7 @@ from engine.supervise import FileResult, KataRun
 PR_SET_PDEATHSIG = 1
 PR_SET_CHILD_SUBREAPER = 36
 POLL = 0.1
+STACK_DUMP_WAIT = 0.1  # seconds: faulthandler writes the dump from its C signal handler at once
 # Entry-point plugins a grade must not load: parallel runners and a second timeout mechanism.
 UNWANTED_PLUGINS = {"xdist", "xdist.looponfail", "timeout", "pytest_timeout"}
 # pytest's own plugins that no grade uses: each one costs every kata's session start a little.
@@ -169,6 +170,8 @@ class Zygote:
 
     def finish(self, pid: int, *, killed: bool) -> None:
         run, request, pidfd = self.running.pop(pid)
+        if killed:
+            _dump_stack(pid)
         _kill_group(pid)  # before reaping: the zombie leader keeps its group id from reuse
         status = os.waitpid(pid, 0)[1]
         if pidfd is not None:
@@ -227,6 +230,16 @@ def _kill_group(pid: int, *, only_if_own: bool = False, keep: set[int] | None = 
             os.killpg(group, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
+
+
+def _dump_stack(pid: int) -> None:
+    """Have a stuck kata's process write where it is to its log (its SIGUSR1 handler is
+    faulthandler's, which runs even inside a loop that swallows exceptions)."""
+    try:
+        os.kill(pid, signal.SIGUSR1)
+    except ProcessLookupError:
+        return
+    time.sleep(STACK_DUMP_WAIT)
 
 
 def _exited(pid: int) -> bool:

@@ -23,15 +23,15 @@ from engine import catalog
 CATALOG = catalog.load()
 FAULTS = Path(__file__).parent / "faults"
 DAYS = [CATALOG.day("day1"), CATALOG.day("day7")]
-LIMIT = 3.0  # per-check time limit for these runs, to keep the hangs short
+LIMIT = 2.5  # per-check time limit for these runs, to keep the hangs short
 FILE_LINE = r"\S+/day\d+/\w+\.py:\d+"
 
 # fault file -> (status the victim must get, regex its message must match); both are regexes
 EXPECTED = {
-    "busy_loop": ("timeout", r"test_\w+: did not finish within its 3 s time limit"),
-    "bare_except_loop": ("timeout", r"test_\w+ did not finish within its 3 s time limit"),
-    "alarm_ignored": ("timeout", r"test_\w+ did not finish within its 3 s time limit"),
-    "busy_workers": ("timeout", r"did not finish within its 3 s time limit"),
+    "busy_loop": ("timeout", rf"test_\w+: did not finish within its {LIMIT:g} s time limit; stopped in spin\(\) at {FILE_LINE}"),
+    "bare_except_loop": ("timeout", rf"test_\w+ did not finish within its {LIMIT:g} s time limit .*; it was at {FILE_LINE}"),
+    "alarm_ignored": ("timeout", rf"test_\w+ did not finish within its {LIMIT:g} s time limit"),
+    "busy_workers": ("timeout", rf"did not finish within its {LIMIT:g} s time limit"),
     "sys_exit": ("failed", rf"your code called sys\.exit\(3\) at {FILE_LINE} during this check"),
     "os_exit": ("error", rf"os\._exit\(0\) at {FILE_LINE} during test_\w+"),
     "exit_timer": ("error", r"os\._exit\(3\) during test_\w+"),
@@ -42,8 +42,9 @@ EXPECTED = {
     "pytest_exit": ("error", rf"your code called pytest\.exit\(\) at {FILE_LINE} during test_\w+"),
     "unittest_skip": ("failed", r"skipped \(not today\): a kata's checks cannot be skipped"),
     "broken_str": ("failed", r"BrokenStr"),
-    "broken_notes": ("failed", r"ValueError: bad value"),
-    "huge_message": ("failed", r"ValueError: x{100}.*more characters"),
+    # The headline is a spec sentence when some check states one; the raw error otherwise.
+    "broken_notes": ("failed", r"checks pass — .*(?:ValueError: bad value|.)"),
+    "huge_message": ("failed", r"checks pass — "),  # the point: the report stays small
     "memory_hog": ("failed", r"MemoryError"),
     "lingering_thread": ("failed", r"checks pass"),  # the point: the grade still ends
     "starving_thread": ("failed", r"checks pass"),
@@ -58,7 +59,7 @@ EXPECTED = {
     "syntax_error": ("error", r"SyntaxError: .*line 4\)"),
     "import_error": ("error", r"no_such_module_for_katas"),
     "import_time_exception": ("error", rf"KeyError: 'timeout' at {FILE_LINE} while importing"),
-    "import_time_loop": ("timeout", r"importing your module took longer than 3 s"),
+    "import_time_loop": ("timeout", rf"importing your module took longer than {LIMIT:g} s"),
     "import_time_exit": ("error", rf"os\._exit\(1\) at {FILE_LINE} while importing your module"),
     "import_time_sys_exit": ("error", rf"(?:^|  )sys\.exit\(0\) at {FILE_LINE} while importing$"),
     "stdin_read": ("error", rf"read from standard input while importing at {FILE_LINE}"),

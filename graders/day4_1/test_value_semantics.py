@@ -146,8 +146,13 @@ def test_every_snippet_has_a_prediction() -> None:
     )
 
 
+@pytest.mark.predict
 @pytest.mark.parametrize("name", list(SNIPPETS))
 def test_prediction(name: str) -> None:
     predicted = kata.predictions().get(name, "<no prediction>")
     actual = run(SNIPPETS[name])
     assert predicted.rstrip("\n") == actual, f"{name}: {RULES[name]}"
+    assert predicted == actual, (
+        f"predictions()[{name!r}]: the complete output, lines joined with '\\n', and no "
+        "trailing newline"
+    )

@@ -1,8 +1,11 @@
 """Grader: custom_range — Range (iterable) and RangeIterator (iterator) against built-in range."""
 
+import enum
 import tracemalloc
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from itertools import islice
+from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
@@ -105,19 +108,99 @@ def test_arguments_kept_as_attributes() -> None:
     assert (r.start, r.stop, r.step) == (1, 10, 3), "Range keeps its arguments as start, stop, step"
 
 
+class Color(enum.IntEnum):
+    RED = 1
+    GREEN = 4
+
+
+class Index:
+    """Not an int, but has __index__: range accepts it (numpy integers are like this)."""
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def __index__(self) -> int:
+        return self.value
+
+
+def error_of(*args: object) -> str:
+    """The name of the exception Range(*args) raised, or 'nothing raised'."""
+    try:
+        custom_range.Range(*args)  # type: ignore[arg-type]
+    except NotImplementedError:
+        raise
+    except Exception as exc:
+        return type(exc).__name__
+    return "nothing raised"
+
+
+def typed(values: Iterable[object]) -> list[tuple[str, object]]:
+    return [(type(value).__name__, value) for value in values]
+
+
+ACCEPTED: dict[str, tuple[Any, ...]] = {
+    "Range(True, 5)": (True, 5),
+    "Range(0, 7, True)": (0, 7, True),
+    "Range(Color.RED, 9, Color.GREEN)": (Color.RED, 9, Color.GREEN),
+    "Range(Index(2), Index(11), Index(3))": (Index(2), Index(11), Index(3)),
+    "Range(10, Index(0), -4)": (10, Index(0), -4),
+}
+
+
+def test_accepts_what_range_accepts() -> None:
+    got = {}
+    for label, args in ACCEPTED.items():
+        try:
+            got[label] = typed(take(custom_range.Range(*args), 20))
+        except NotImplementedError:
+            raise
+        except Exception as exc:
+            got[label] = [("raised", type(exc).__name__)]
+    want = {label: typed(range(*args)) for label, args in ACCEPTED.items()}
+    assert got == want, (
+        "Range accepts what range accepts — any int (bool and IntEnum members too) or an object "
+        "with __index__ — and gives range's values, plain ints"
+    )
+
+
+def test_arguments_are_converted_with_operator_index() -> None:
+    r = custom_range.Range(True, Index(9), Color.GREEN)
+    got = typed((r.start, r.stop, r.step))
+    assert got == [("int", 1), ("int", 9), ("int", 4)], (
+        "Range converts each argument with operator.index(): start, stop and step are plain ints"
+    )
+
+
 def test_zero_step_is_value_error() -> None:
-    with pytest.raises(ValueError):
-        custom_range.Range(0, 10, 0)
+    got = {label: error_of(*args) for label, args in {
+        "Range(0, 10, 0)": (0, 10, 0),
+        "Range(0, 10, False)": (0, 10, False),
+        "Range(0, 10, Index(0))": (0, 10, Index(0)),
+    }.items()}
+    assert got == dict.fromkeys(got, "ValueError"), (
+        "Range raises ValueError if step is 0 (also False, or an __index__ that gives 0)"
+    )
+
+
+def test_types_are_checked_before_the_zero_step() -> None:
+    got = {"Range(0, 1, 0.0)": error_of(0, 1, 0.0), "Range(0.0, 1, 0)": error_of(0.0, 1, 0)}
+    assert got == dict.fromkeys(got, "TypeError"), (
+        "Range checks the types first, as range does: Range(0, 1, 0.0) raises TypeError, not "
+        "ValueError"
+    )
 
 
 @pytest.mark.parametrize(
     "args",
-    [(0.0, 3), (0, 2.5), (0, 3, 1.0), ("0", 3), (0, None)],
-    ids=["float start", "float stop", "float step", "str start", "None stop"],
+    [(0.0, 3), (0, 2.5), (0, 3, 1.0), ("0", 3), (0, None), (0, float("nan")), (Decimal(1), 3)],
+    ids=["float start", "float stop", "float step", "str start", "None stop", "NaN stop",
+         "Decimal start"],
 )
 def test_non_int_argument_is_type_error(args: tuple[object, ...]) -> None:
-    with pytest.raises(TypeError):
-        custom_range.Range(*args)  # type: ignore[arg-type]
+    got = error_of(*args)
+    assert got == "TypeError", (
+        "Range raises TypeError for an argument range does not accept (no int, no __index__)"
+    )
 
 
 def test_values_are_not_stored() -> None:

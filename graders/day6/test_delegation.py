@@ -1,10 +1,11 @@
 """Grader: delegation — flatten (recursive yield from) and parse_ints / parse_batches (return
 values of generators)."""
 
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from itertools import islice
 from typing import TypeVar
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -198,4 +199,41 @@ def test_parse_batches_is_lazy() -> None:
     assert (batches.pulled, first.pulled, second.pulled) == (1, 2, 0), (
         "parse_batches pulls the next batch only when the current one is used up, and rows "
         "only as ints are asked for"
+    )
+
+
+class Probe(Exception):
+    """Thrown into parse_batches: with yield from it reaches the delegated generator."""
+
+
+def test_parse_batches_forwards_send_and_throw(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[object] = []
+
+    def recording_parse_ints(rows: Iterable[str]) -> Generator[int, object, int]:
+        for row in rows:
+            try:
+                sent = yield int(row)
+            except Probe:
+                seen.append("Probe thrown in")
+                sent = yield -1
+            seen.append(sent)
+        return 0
+
+    monkeypatch.setattr(delegation, "parse_ints", recording_parse_ints)
+    gen = delegation.parse_batches([["1", "2", "3"]])
+    got: list[object] = [next(gen)]
+    steps: list[Callable[[], object]] = [
+        lambda: gen.send("hello"),
+        lambda: gen.throw(Probe()),
+        lambda: gen.send("again"),
+    ]
+    for step in steps:
+        try:
+            got.append(step())
+        except (Probe, StopIteration) as exc:
+            got.append(f"{type(exc).__name__} escaped")
+            break
+    assert (got, seen) == ([1, 2, -1, 3], ["hello", "Probe thrown in", "again"]), (
+        "parse_batches delegates with yield from: send(value) and throw(exc) on it reach the "
+        "parse_ints generator of the current batch (a loop re-yielding with next() keeps them)"
     )

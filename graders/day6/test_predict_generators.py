@@ -158,6 +158,7 @@ def printed_lines(name: str, code: str) -> list[str]:
     return out.getvalue().splitlines()
 
 
+@pytest.mark.predict
 @pytest.mark.parametrize("name", list(SNIPPETS))
 def test_prediction(name: str) -> None:
     predictions = predict_generators.predictions()

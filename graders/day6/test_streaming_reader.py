@@ -2,6 +2,7 @@
 well-behaved generator (checks at call time, file opened late and always closed)."""
 
 import gc
+import os
 import tracemalloc
 import warnings
 from collections.abc import Callable, Iterator
@@ -159,8 +160,79 @@ def test_reads_only_as_far_as_needed(tmp_path: Path) -> None:
         "read_records yields records as soon as they are read, without reading the rest of "
         "the file (which here cannot be decoded)"
     )
-    with pytest.raises(UnicodeDecodeError):
+    error = None
+    try:
         list(records)
+    except UnicodeDecodeError as exc:
+        error = exc
+    assert type(error).__name__ == "UnicodeDecodeError", (
+        "read_records: bytes that cannot be decoded raise UnicodeDecodeError once the reader gets "
+        "to them — they are never skipped or replaced"
+    )
+
+
+def test_bad_bytes_raise_from_next_and_are_never_yielded(tmp_path: Path) -> None:
+    path = tmp_path / "bad-record.txt"
+    path.write_bytes(b"\xff\n" + b"ok\n" * 10 + b"bad \xe9t\xe9\nafter\n")
+    try:
+        records = streaming_reader.read_records(path, chunk_size=4)
+    except UnicodeDecodeError:
+        pytest.fail("read_records raises UnicodeDecodeError from next(), never from the call")
+    yielded: list[str] = []
+    error = None
+    try:
+        for record in islice(records, 20):
+            yielded.append(record)
+    except UnicodeDecodeError as exc:
+        error = exc
+    assert (type(error).__name__, yielded) == ("UnicodeDecodeError", []), (
+        "read_records: bytes that cannot be decoded raise UnicodeDecodeError from next(), at the "
+        "latest from the next() that would yield the record holding them — no record with bad "
+        "bytes is ever yielded (the file is opened strict: no errors='replace' or 'ignore')"
+    )
+    path.write_bytes(b"ok\n" * 10 + b"bad \xe9t\xe9\nafter\n")
+    yielded, error = [], None
+    try:
+        for record in islice(streaming_reader.read_records(path, chunk_size=4), 20):
+            yielded.append(record)
+    except UnicodeDecodeError as exc:
+        error = exc
+    assert type(error).__name__ == "UnicodeDecodeError", (
+        "read_records: bytes that cannot be decoded raise UnicodeDecodeError — they are never "
+        "skipped or replaced"
+    )
+    assert set(yielded) <= {"ok"}, (
+        "read_records: no record with bad bytes is ever yielded — the error comes at the latest "
+        "from the next() that would yield it"
+    )
+
+
+def open_descriptors(path: Path) -> int:
+    """How many of this process's file descriptors are open on ``path`` (Linux /proc)."""
+    target = os.path.realpath(path)
+    count = 0
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            count += os.readlink(f"/proc/self/fd/{fd}") == target
+        except OSError:
+            continue
+    return count
+
+
+def test_close_closes_the_file_at_once(tmp_path: Path) -> None:
+    path = write(tmp_path / "short.txt", "a\nb\nc\n")
+    records = streaming_reader.read_records(path, chunk_size=1)
+    first = next(records)
+    assert first == "a", "read_records yields the first line first"
+    close = getattr(records, "close", None)
+    assert callable(close), (
+        "read_records returns a generator (Generator[str, None, None]): it has close()"
+    )
+    close()
+    assert open_descriptors(path) == 0, (
+        "read_records: closing the generator (close()) closes its file at once, while the "
+        "generator object is still referenced (use `with` inside the generator)"
+    )
 
 
 def test_invalid_arguments_fail_at_call_time(tmp_path: Path) -> None:

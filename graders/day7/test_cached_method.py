@@ -219,6 +219,28 @@ def test_the_cache_does_not_keep_instances_alive() -> None:
     )
 
 
+def test_a_result_referring_to_its_instance_does_not_keep_it_alive() -> None:
+    class Query:
+        def __init__(self) -> None:
+            self.filters: list[str] = []
+
+        @kata.cached_method
+        def where(self, condition: str) -> Query:
+            self.filters.append(condition)
+            return self
+
+    query = Query()
+    got = query.where("active")
+    assert got is query, "cached_method(): the method's result is returned"
+    ref = weakref.ref(query)
+    del query, got
+    gc.collect()
+    assert ref() is None, (
+        "cached_method(): no leaks, also when a cached result refers back to the instance (a "
+        "method returning self) — a cache outside the instance, keyed by id(self), keeps it alive"
+    )
+
+
 def test_each_method_has_its_own_cache() -> None:
     class Pair:
         @kata.cached_method

@@ -130,6 +130,60 @@ def test_backoff_is_capped() -> None:
     assert error is errors[-1], "retry(): after the last failed attempt its exception is re-raised"
 
 
+@pytest.mark.parametrize("base_delay", [0.5, 0.0], ids=["base_delay=0.5", "base_delay=0.0"])
+def test_backoff_never_overflows(base_delay: float) -> None:
+    log: list[tuple[Any, ...]] = []
+    attempts = 1100  # 2 ** k no longer fits in a float from k = 1024 on
+    errors = [ConnectionError(n) for n in range(attempts)]
+    decorated = kata.retry(
+        attempts=attempts,
+        exceptions=(ConnectionError,),
+        base_delay=base_delay,
+        max_delay=10.0,
+        sleep=recording_sleep(log),
+    )(Service(errors, log))
+    error = raised(decorated)
+    assert error is errors[-1], (
+        "retry(): any number of attempts works — after the last one its exception is re-raised; "
+        "computing the delay never raises OverflowError (base_delay * 2 ** k literally does for "
+        "a float from k = 1024 on: double the previous delay and cap it)"
+    )
+    want = [min(10.0, base_delay * 2**k) for k in range(10)] + [10.0 if base_delay else 0.0] * (
+        attempts - 11
+    )
+    assert sleeps(log) == want, (
+        "retry(): the delay is min(max_delay, base_delay * 2 ** k) for every k, however large: "
+        "it stays max_delay once reached"
+    )
+
+
+class RecordingJitter(list[float]):
+    """A jitter that keeps the delays it was given: a callable that is falsy while empty."""
+
+    def __call__(self, delay: float) -> float:
+        self.append(delay)
+        return delay / 2
+
+
+def test_a_falsy_jitter_is_still_a_jitter() -> None:
+    log: list[tuple[Any, ...]] = []
+    jitter = RecordingJitter()
+    decorated = kata.retry(
+        attempts=3,
+        exceptions=(ConnectionError,),
+        base_delay=1,
+        max_delay=10,
+        jitter=jitter,
+        sleep=recording_sleep(log),
+    )(Service([ConnectionError("a"), ConnectionError("b"), "ok"], log))
+    got = decorated()
+    assert got == "ok", "retry(): the first attempt that returns ends the retrying"
+    assert (list(jitter), sleeps(log)) == ([1, 2], [0.5, 1.0]), (
+        "retry(): a jitter that is not None is called once per sleep, whatever its truth value "
+        "(check `jitter is not None`, not `if jitter`)"
+    )
+
+
 def test_exception_not_listed_propagates_immediately() -> None:
     log: list[tuple[Any, ...]] = []
     bug = KeyError("missing")
@@ -204,6 +258,13 @@ def test_bad_configuration_is_rejected_when_retry_is_called() -> None:
     }
     assert got == dict.fromkeys(got, "ValueError"), (
         "retry(): attempts < 1 or a negative delay raises ValueError when retry(...) is called"
+    )
+    nan = {
+        "base_delay=nan": rejects(base_delay=float("nan")),
+        "max_delay=nan": rejects(max_delay=float("nan")),
+    }
+    assert nan == dict.fromkeys(nan, "ValueError"), (
+        "retry(): a delay that is NaN raises ValueError too (NaN < 0 is false: check >= 0)"
     )
     fine = {
         "attempts=1": rejects(attempts=1),

@@ -142,6 +142,29 @@ def test_raising_call_is_reported_and_the_same_exception_propagates() -> None:
     )
 
 
+def test_a_keyboard_interrupt_is_reported_too() -> None:
+    clock, sink = FakeClock(), Recorder()
+    interrupt = KeyboardInterrupt()
+
+    def long_job() -> None:
+        clock.now += 7.0
+        raise interrupt
+
+    timed_job = kata.timed(sink, clock=clock)(long_job)
+    caught: BaseException | None = None
+    try:
+        timed_job()
+    except KeyboardInterrupt as exc:  # caught here: it must never reach the test runner
+        caught = exc
+    assert caught is interrupt, (
+        "timed(): a KeyboardInterrupt (a BaseException) propagates unchanged — the same object"
+    )
+    assert sink.reports == [(long_job.__qualname__, pytest.approx(7.0))], (
+        "timed(): a call that raises KeyboardInterrupt or another BaseException is still "
+        "reported, with its duration (finally, not except Exception)"
+    )
+
+
 def test_reports_the_qualified_name() -> None:
     clock, sink = FakeClock(), Recorder()
 

@@ -113,7 +113,9 @@ def test_parse_port_rejects_bool_with_type_error(flag: bool) -> None:
     )
 
 
-@pytest.mark.parametrize("value", [80.0, b"80", [80]], ids=["float", "bytes", "list"])
+@pytest.mark.parametrize(
+    "value", [80.0, float("nan"), b"80", [80]], ids=["float", "NaN", "bytes", "list"]
+)
 def test_parse_port_rejects_other_types_with_type_error(value: object) -> None:
     expect_raises(
         TypeError,

@@ -181,6 +181,29 @@ def test_in_memory_repository_stores_any_entity_with_an_id() -> None:
     )
 
 
+@dataclass(frozen=True)
+class Cart:
+    """An entity that is falsy while empty (it has a __len__): still an entity with an id."""
+
+    id: int
+    items: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def test_a_falsy_entity_is_still_an_entity() -> None:
+    repo = kata.InMemoryRepository[Cart]()
+    empty = Cart(1)
+    repo.save(empty)
+    got = (repo.get(1) is empty, repo.list_all(), repo.delete(1), repo.get(1), repo.delete(1))
+    assert got == (True, [empty], True, None, False), (
+        "InMemoryRepository: an entity that is falsy (an empty cart) is stored, found and "
+        "deleted like any other — delete() is True when there was one (check `is None`, not "
+        "truthiness)"
+    )
+
+
 # --- UserService on the grader's TableRepo -------------------------------------------------
 
 
@@ -289,6 +312,27 @@ def test_find_by_email_compares_normalized_emails() -> None:
     assert got == stored, rule
     got = service.find_by_email("nobody@example.com")
     assert got is None, "UserService.find_by_email(): None when no user has that email"
+
+
+def test_stored_emails_are_normalized_too() -> None:
+    stored = User(3, " Cy@Example.COM", "Cy")  # saved as typed by another writer
+    repo = TableRepo(stored)
+    service = kata.UserService(repo)
+    rule = (
+        "UserService.find_by_email(): both emails are normalized — also a stored one that "
+        "another writer saved as typed"
+    )
+    got = call(rule, service.find_by_email, "cy@example.com")
+    assert got == stored, rule
+    expect_raises(
+        ValueError,
+        "UserService.register('cy@example.com'): a stored ' Cy@Example.COM' is the same email "
+        "once normalized — the stored email is normalized for the comparison too — ValueError",
+        service.register,
+        "cy@example.com",
+        "Cy again",
+    )
+    assert sorted(repo.stored()) == [3], "UserService.register(): a rejected user is not saved"
 
 
 def test_deactivate_saves_an_inactive_copy() -> None:

@@ -177,6 +177,8 @@ patches = st.fixed_dictionaries(
 @example(user={"id": 1, "name": "A"}, patch={"email": None})
 @example(user={"id": 1, "name": "A", "tags": ["t"]}, patch={})
 @example(user={"id": 1, "name": "A", "email": "a@x"}, patch={"email": "b@x", "tags": []})
+@example(user={"id": 1, "name": "A", "email": "a@x"}, patch={"email": ""})
+@example(user={"id": 1, "name": "A", "tags": ["t"]}, patch={"tags": []})
 def test_merge_patch_applies_the_patch(user: dict[str, Any], patch: dict[str, Any]) -> None:
     user_before, patch_before = copy.deepcopy(user), copy.deepcopy(patch)
     rule = "merge_patch(): any user and any patch of the given types can be merged"
@@ -201,4 +203,12 @@ def test_merge_patch_with_email_none_removes_the_key() -> None:
     assert "email" not in got, (
         "merge_patch(): 'email': None in the patch means no 'email' key in the result "
         "(not an email of None)"
+    )
+
+
+def test_merge_patch_with_an_empty_email_keeps_the_key() -> None:
+    got = kata.merge_patch({"id": 4, "name": "Di", "email": "di@example.com"}, {"email": ""})
+    assert got == {"id": 4, "name": "Di", "email": ""}, (
+        "merge_patch(): 'email': '' in the patch is a str — it replaces the email; only None "
+        "removes the key (check `is None`, not truthiness)"
     )

@@ -20,7 +20,8 @@ email but different ids are different users. An entity lives through a lifecycle
 * equal to another ``Email`` with the same value (never to a plain ``str``; comparing with a
   non-``Email`` returns ``NotImplemented``), hashable consistently with ``==``, and immutable:
   assigning ``value`` or any new attribute raises ``AttributeError``, and mypy rejects
-  ``email.value = ...``.
+  ``email.value = ...`` (on Python 3.11 a ``@dataclass(frozen=True, slots=True)`` raises
+  ``TypeError`` for a new attribute, so it does not meet this).
 
 ``User(user_id, email)`` rebuilds an existing user (say, loaded from a database) and records
 no event; ``User.register(user_id, email)`` creates a *new* user and records
@@ -29,9 +30,11 @@ no event; ``User.register(user_id, email)`` creates a *new* user and records
 * ``id`` (a ``UUID``), ``email`` (an ``Email``) and ``active`` (``True`` until deactivated) are
   read-only properties (``AttributeError`` on assignment, and mypy rejects it): the id never
   changes, and the email changes only through ``change_email`` so that the change is recorded;
-* ``change_email(new)``: if ``new`` equals the current email nothing happens (no event);
-  otherwise the email is replaced and ``EmailChanged(user_id, old, new)`` is recorded. An
-  inactive user cannot change email: ``UserInactive`` (a ``DomainError``), nothing changes;
+* ``change_email(new)``: on an inactive user it always raises ``UserInactive`` (a
+  ``DomainError``) and nothing changes — even when ``new`` equals the current email: the
+  inactive check comes first. On an active user: if ``new`` equals the current email nothing
+  happens (no event); otherwise the email is replaced and ``EmailChanged(user_id, old, new)``
+  is recorded;
 * ``deactivate()``: marks the user inactive and records ``UserDeactivated``; deactivating an
   inactive user does nothing (no second event);
 * ``pull_events()`` returns the events recorded since the previous pull (oldest first) and
@@ -187,7 +190,7 @@ class User:
     def change_email(self, new: Email) -> None:
         """Replace the email and record ``EmailChanged``; no-op if unchanged.
 
-        ``UserInactive`` if the user has been deactivated.
+        ``UserInactive`` if the user has been deactivated, even when ``new`` is the current email.
         """
         raise NotImplementedError
 

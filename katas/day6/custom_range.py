@@ -21,7 +21,7 @@ Neither class stores the values: memory stays constant whatever the length
 (True, 10, [7, 4, 1], [])
 """
 
-from typing import Self
+from typing import Self, SupportsIndex
 
 
 class Range:
@@ -30,13 +30,19 @@ class Range:
     The values are exactly those of ``range(start, stop, step)``: with a positive step they
     grow while ``value < stop``; with a negative step they shrink while ``value > stop``. A
     range whose start is already at or past its stop (in the step's direction) is empty, not an
-    error. The arguments are kept as the attributes ``start``, ``stop`` and ``step``.
+    error.
 
-    Raises (in ``__init__``, before any iteration):
+    The arguments are what ``range`` accepts: any ``int`` — ``bool`` and ``IntEnum`` members
+    included — or any object with an ``__index__`` method. Each is converted with
+    ``operator.index()``, as ``range`` does, and kept as the attribute ``start``, ``stop`` or
+    ``step``: a plain ``int`` (``Range(True, 3).start`` is ``1``), and so is every value.
 
-    * ``ValueError`` if ``step`` is 0;
-    * ``TypeError`` if an argument is not an ``int`` (``isinstance(x, int)`` is false),
-      e.g. ``Range(0, 2.5)``.
+    Raises (in ``__init__``, before any iteration), types checked first as ``range`` does:
+
+    * ``TypeError`` if an argument is not accepted (``operator.index(x)`` raises
+      ``TypeError``), e.g. ``Range(0, 2.5)``; also ``Range(0, 1, 0.0)``, a zero step that is a
+      ``float``;
+    * ``ValueError`` if ``step`` is 0 (also ``False``, or an ``__index__`` that gives 0).
 
     >>> list(Range(0, 10, 3))
     [0, 3, 6, 9]
@@ -56,7 +62,9 @@ class Range:
     stop: int
     step: int
 
-    def __init__(self, start: int, stop: int, step: int = 1) -> None:
+    def __init__(
+        self, start: SupportsIndex, stop: SupportsIndex, step: SupportsIndex = 1
+    ) -> None:
         raise NotImplementedError
 
     def __iter__(self) -> "RangeIterator":

@@ -3,7 +3,8 @@
 Two uses of ``yield from``:
 
 1. **Flattening** — ``flatten`` walks arbitrarily nested iterables depth-first and yields the
-   leaves, handing each nested iterable to a recursive ``flatten`` with ``yield from``.
+   leaves; the natural way is a recursive ``flatten`` that each nested iterable is handed to
+   with ``yield from``.
 2. **Delegation with a result** — besides what it yields, a generator can ``return`` a value.
    That value is not yielded: it travels in ``StopIteration.value``, and
    ``result = yield from sub()`` passes every item of ``sub()`` through to the caller *and*
@@ -65,6 +66,10 @@ def parse_batches(batches: Iterable[Iterable[str]]) -> Generator[int, None, int]
     Delegate each batch to ``parse_ints`` with ``yield from``: its ints pass straight through to
     the caller, and its return value (that batch's skip count) becomes the value of the
     ``yield from`` expression. Returns the sum over all batches — 0 when there are none.
+    Delegation is observable: ``send(value)`` and ``throw(exc)`` on the ``parse_batches``
+    generator reach the generator of the current batch — the one this module's ``parse_ints``
+    returned for it — as ``yield from`` forwards them; a loop that re-yields each int with
+    ``next()`` would keep them for itself.
     Batches are pulled one at a time, only when the previous one is used up.
 
     >>> gen = parse_batches([["1", "x"], [], ["y", "2", "z"]])

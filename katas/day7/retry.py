@@ -18,18 +18,23 @@ same arguments, up to ``attempts`` times:
 - If an attempt raises an instance of one of ``exceptions`` and attempts remain, the decorator
   sleeps, then tries again. After failed attempt number ``k`` (``k = 0`` for the first) the
   delay is ``min(max_delay, base_delay * 2 ** k)``: with ``base_delay=1, max_delay=5`` the
-  delays are 1, 2, 4, 5, 5, ... If ``jitter`` is given it is called once per sleep with that
-  capped delay, and ``sleep`` receives what ``jitter`` returns (e.g. full jitter:
-  ``jitter=lambda d: random.uniform(0, d)``). ``sleep`` is called exactly once between two
-  consecutive attempts — also when the delay is 0 — never before the first attempt and never
-  after the last one.
+  delays are 1, 2, 4, 5, 5, ... That holds for any number of attempts: the delay is the
+  formula's true value (it stays ``max_delay`` once reached) even where computing
+  ``base_delay * 2 ** k`` literally raises ``OverflowError`` — a float times ``2 ** k`` does
+  from ``k = 1024`` on; double the previous delay and cap it instead.
+  If ``jitter`` is not ``None`` — any callable, whatever its truth value — it is called once
+  per sleep with that capped delay, and ``sleep`` receives what ``jitter`` returns (e.g.
+  full jitter: ``jitter=lambda d: random.uniform(0, d)``). ``sleep`` is called exactly once
+  between two consecutive attempts — also when the delay is 0 — never before the first
+  attempt and never after the last one.
 - If an attempt raises an exception that is *not* an instance of one of ``exceptions``, it
   propagates immediately: no sleep, no further attempt.
 - If the last attempt fails, its exception propagates: the very same exception object the
   original raised, not a new one and not a wrapper.
 
 Bad configuration is refused when ``retry(...)`` itself is called, before anything is
-decorated: ``attempts < 1``, ``base_delay < 0`` or ``max_delay < 0`` raise ``ValueError``.
+decorated: ``attempts < 1``, ``base_delay < 0`` or ``max_delay < 0`` raise ``ValueError``, and
+so does a delay that is NaN (for which ``< 0`` is false: check that the delay is ``>= 0``).
 
 The decorated function keeps the original's metadata (``__name__``, ``__qualname__``,
 ``__doc__``, ``__module__``, ``__wrapped__``) and, for type checkers, its signature.
@@ -72,7 +77,7 @@ def retry(
     Up to ``attempts`` tries; after failure ``k`` it sleeps
     ``min(max_delay, base_delay * 2 ** k)`` (passed through ``jitter`` when given); other
     exceptions propagate at once; when every attempt fails, the last exception is re-raised.
-    Raises ``ValueError`` for ``attempts < 1`` or a negative delay.
+    Raises ``ValueError`` for ``attempts < 1`` or a negative or NaN delay.
 
     >>> calls, slept = [], []
     >>> def always_down() -> None:

@@ -10,7 +10,8 @@ same exceptions) and additionally, for every call:
   before the result is returned (or the exception propagates). ``name`` is the original
   function's ``__qualname__``; ``seconds`` is the second clock reading minus the first;
 - when the original function raises, the duration is still reported and then the *same*
-  exception object propagates.
+  exception object propagates — for every exception, including a ``BaseException`` that is
+  not an ``Exception``, such as ``KeyboardInterrupt`` (``finally``, not ``except Exception``).
 
 Time is measured per call: the clock is never read when the decorator is applied.
 ``clock`` defaults to ``time.perf_counter``; graders pass a fake clock, so read time only

@@ -144,7 +144,8 @@ class UserService:
 
         Raises:
             ValueError: the email or the name is invalid, or a user with the same normalized
-                email is already in the repository (active or not).
+                email is already in the repository (active or not). The stored email is
+                normalized for that comparison too: another writer may have saved one as typed.
 
         >>> service = UserService(InMemoryRepository[User]())
         >>> service.register("ann@example.com", "  Ann ")
@@ -165,7 +166,11 @@ class UserService:
         raise NotImplementedError
 
     def find_by_email(self, email: str) -> User | None:
-        """The user whose email equals ``email`` once both are normalized, or ``None``."""
+        """The user whose email equals ``email`` once both are normalized, or ``None``.
+
+        Both: a user saved by another writer as ``" Ann@Example.com"`` is found by
+        ``find_by_email("ann@example.com")``.
+        """
         raise NotImplementedError
 
     def deactivate(self, user_id: int) -> User:

@@ -16,8 +16,10 @@ Mixing currencies is a domain error, never a silent conversion.
   away from zero: ``1.005`` USD is ``1.01``, ``-1.005`` is ``-1.01``, ``2.5`` JPY is ``3``), so
   ``money.amount`` always has exactly ``MINOR_UNITS[currency]`` decimal places
   (``Money(Decimal("5"), "USD").amount`` is ``Decimal("5.00")``).
-* read-only ``amount`` and ``currency``: the object is immutable (``AttributeError`` on
-  assignment; mypy rejects it too), equal to another ``Money`` with the same amount and
+* read-only ``amount`` and ``currency``: the object is immutable (assigning ``amount``,
+  ``currency`` or any new attribute raises ``AttributeError``; mypy rejects the first two
+  too — note that on Python 3.11 a ``@dataclass(frozen=True, slots=True)`` raises
+  ``TypeError`` for a new attribute), equal to another ``Money`` with the same amount and
   currency (``NotImplemented`` for anything else), and hashable consistently with ``==``.
 * ``repr(Money(Decimal("1.5"), "USD"))`` is ``"Money(Decimal('1.50'), 'USD')"``.
 

@@ -21,7 +21,8 @@ Neither class stores the values: memory stays constant whatever the length
 (True, 10, [7, 4, 1], [])
 """
 
-from typing import Self
+import operator
+from typing import Self, SupportsIndex
 
 
 class Range:
@@ -30,13 +31,19 @@ class Range:
     The values are exactly those of ``range(start, stop, step)``: with a positive step they
     grow while ``value < stop``; with a negative step they shrink while ``value > stop``. A
     range whose start is already at or past its stop (in the step's direction) is empty, not an
-    error. The arguments are kept as the attributes ``start``, ``stop`` and ``step``.
+    error.
 
-    Raises (in ``__init__``, before any iteration):
+    The arguments are what ``range`` accepts: any ``int`` — ``bool`` and ``IntEnum`` members
+    included — or any object with an ``__index__`` method. Each is converted with
+    ``operator.index()``, as ``range`` does, and kept as the attribute ``start``, ``stop`` or
+    ``step``: a plain ``int`` (``Range(True, 3).start`` is ``1``), and so is every value.
 
-    * ``ValueError`` if ``step`` is 0;
-    * ``TypeError`` if an argument is not an ``int`` (``isinstance(x, int)`` is false),
-      e.g. ``Range(0, 2.5)``.
+    Raises (in ``__init__``, before any iteration), types checked first as ``range`` does:
+
+    * ``TypeError`` if an argument is not accepted (``operator.index(x)`` raises
+      ``TypeError``), e.g. ``Range(0, 2.5)``; also ``Range(0, 1, 0.0)``, a zero step that is a
+      ``float``;
+    * ``ValueError`` if ``step`` is 0 (also ``False``, or an ``__index__`` that gives 0).
 
     >>> list(Range(0, 10, 3))
     [0, 3, 6, 9]
@@ -56,15 +63,16 @@ class Range:
     stop: int
     step: int
 
-    def __init__(self, start: int, stop: int, step: int = 1) -> None:
-        for name, value in (("start", start), ("stop", stop), ("step", step)):
-            if not isinstance(value, int):
-                raise TypeError(f"Range {name} must be an int, not {type(value).__name__}")
-        if step == 0:
+    def __init__(
+        self, start: SupportsIndex, stop: SupportsIndex, step: SupportsIndex = 1
+    ) -> None:
+        # operator.index() is range's own rule: ints (bool, IntEnum too) and __index__ objects,
+        # converted to a plain int; anything else is a TypeError, raised before the zero check
+        self.start = operator.index(start)
+        self.stop = operator.index(stop)
+        self.step = operator.index(step)
+        if self.step == 0:
             raise ValueError("Range step must not be zero")
-        self.start = start
-        self.stop = stop
-        self.step = step
 
     def __iter__(self) -> "RangeIterator":
         """Return a new ``RangeIterator`` over this range, positioned at ``start``."""

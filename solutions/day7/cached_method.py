@@ -10,7 +10,9 @@ been called with *on that instance* returns the stored result without running th
   have a ``__dict__`` and support weak references.
 - **No leaks.** The cache must not keep an instance alive: once nothing else refers to an
   instance it can be garbage-collected (``functools.lru_cache`` on a method fails this — and
-  shares results between equal instances).
+  shares results between equal instances). That holds also when a cached result refers back
+  to the instance (a fluent method that returns ``self``): a cache outside the instance, such
+  as a dict keyed by ``id(self)``, would then keep it alive for ever.
 - **Per method.** Each decorated method has its own cache: two cached methods of one instance
   never see each other's results, also when a subclass overrides a cached method with another
   cached method and calls ``super()``.

@@ -1,4 +1,4 @@
-"""Decorators + closures: a call limiter whose counter lives in the decorator's closure.
+"""Decorators + closures: a call limiter that keeps one counter per decorated function.
 
 Write ``limit_calls(limit)``, a decorator factory. A function decorated with
 ``limit_calls(limit)`` may run at most ``limit`` times; every later call raises
@@ -11,8 +11,9 @@ Rules:
 - A call counts as soon as it starts, whether the function then returns or raises.
 - Each decorated function has its own counter. That holds when one ``limit_calls(n)`` decorator
   is applied to several functions (``once = limit_calls(1)``, then ``@once`` twice) and when
-  the same function is decorated twice: the counters never influence each other. Keep the
-  count in the closure of the function you return, not in a global, not in the factory.
+  the same function is decorated twice: the counters never influence each other. (A variable
+  created each time a function is decorated — closure state of the function you return —
+  behaves exactly so; a global, or a variable of ``limit_calls`` itself, would be shared.)
 - ``CallLimitExceeded(function, limit)`` carries the original function's ``__qualname__`` as
   ``.function`` and the limit as ``.limit``; its message is
   ``f"{function} may be called at most {limit} times"``.

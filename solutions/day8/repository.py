@@ -145,7 +145,8 @@ class UserService:
 
         Raises:
             ValueError: the email or the name is invalid, or a user with the same normalized
-                email is already in the repository (active or not).
+                email is already in the repository (active or not). The stored email is
+                normalized for that comparison too: another writer may have saved one as typed.
 
         >>> service = UserService(InMemoryRepository[User]())
         >>> service.register("ann@example.com", "  Ann ")
@@ -181,7 +182,11 @@ class UserService:
         return user
 
     def find_by_email(self, email: str) -> User | None:
-        """The user whose email equals ``email`` once both are normalized, or ``None``."""
+        """The user whose email equals ``email`` once both are normalized, or ``None``.
+
+        Both: a user saved by another writer as ``" Ann@Example.com"`` is found by
+        ``find_by_email("ann@example.com")``.
+        """
         wanted = _normalize(email)
         return next((u for u in self._users.list_all() if _normalize(u.email) == wanted), None)
 

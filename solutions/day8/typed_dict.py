@@ -113,8 +113,9 @@ def merge_patch(user: UserPayload, patch: UserPatch) -> UserPayload:
 
     - A key absent from ``patch`` keeps the value it has in ``user`` (or stays absent).
     - ``name`` / ``tags`` in ``patch`` replace the user's.
-    - ``email`` in ``patch``: a ``str`` replaces (or adds) the email; ``None`` removes it — the
-      result then has no ``"email"`` key (removing an email that is not there is fine).
+    - ``email`` in ``patch``: a ``str`` — even ``""`` — replaces (or adds) the email; only
+      ``None`` removes it — the result then has no ``"email"`` key (removing an email that is
+      not there is fine).
     - ``id`` never changes (``UserPatch`` has no ``id`` key; mypy rejects a patch with one).
 
     The result shares no list with its inputs: its ``tags``, if any, is a new list.

@@ -19,3 +19,14 @@ not_an_iterator: Iterator[int] = r  # type: ignore[assignment]
 
 Range(0, 2.5)  # type: ignore[arg-type]
 Range("0", 3)  # type: ignore[arg-type]
+
+
+class Index:
+    """Has __index__ (SupportsIndex), like range's arguments."""
+
+    def __index__(self) -> int:
+        return 3
+
+
+Range(True, Index())  # what range accepts, Range accepts
+assert_type(Range(Index(), 9).start, int)

@@ -1,6 +1,7 @@
 """Rewinds to start when exhausted, so the iterator is reusable instead of single use."""
 
-from typing import Self
+import operator
+from typing import Self, SupportsIndex
 
 
 class Range:
@@ -35,15 +36,14 @@ class Range:
     stop: int
     step: int
 
-    def __init__(self, start: int, stop: int, step: int = 1) -> None:
-        for name, value in (("start", start), ("stop", stop), ("step", step)):
-            if not isinstance(value, int):
-                raise TypeError(f"Range {name} must be an int, not {type(value).__name__}")
-        if step == 0:
+    def __init__(
+        self, start: SupportsIndex, stop: SupportsIndex, step: SupportsIndex = 1
+    ) -> None:
+        self.start = operator.index(start)
+        self.stop = operator.index(stop)
+        self.step = operator.index(step)
+        if self.step == 0:
             raise ValueError("Range step must not be zero")
-        self.start = start
-        self.stop = stop
-        self.step = step
 
     def __iter__(self) -> "RangeIterator":
         """Return a new ``RangeIterator`` over this range, positioned at ``start``."""

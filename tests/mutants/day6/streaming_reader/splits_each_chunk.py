@@ -1,7 +1,7 @@
 """Splits each chunk on its own: a delimiter cut in two by a read is missed."""
 
 import os
-from collections.abc import Iterator
+from collections.abc import Generator
 
 
 def read_records(
@@ -10,7 +10,7 @@ def read_records(
     *,
     chunk_size: int = 65536,
     encoding: str = "utf-8",
-) -> Iterator[str]:
+) -> Generator[str, None, None]:
     """Yield the records of the text file at ``path``, lazily, in order.
 
     The records are the pieces of the file's text between occurrences of ``delimiter``; the
@@ -52,7 +52,7 @@ def read_records(
 
 def _records(
     path: str | os.PathLike[str], delimiter: str, chunk_size: int, encoding: str
-) -> Iterator[str]:
+) -> Generator[str, None, None]:
     # A separate generator, so that read_records validates its arguments when it is called:
     # a generator function's body — checks included — only runs at the first next().
     with open(path, encoding=encoding) as file:

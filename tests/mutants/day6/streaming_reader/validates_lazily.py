@@ -1,7 +1,7 @@
 """Checks its arguments inside the generator: a bad call fails only at the first next()."""
 
 import os
-from collections.abc import Iterator
+from collections.abc import Generator
 
 
 def read_records(
@@ -10,7 +10,7 @@ def read_records(
     *,
     chunk_size: int = 65536,
     encoding: str = "utf-8",
-) -> Iterator[str]:
+) -> Generator[str, None, None]:
     """Yield the records of the text file at ``path``, lazily, in order.
 
     The records are the pieces of the file's text between occurrences of ``delimiter``; the

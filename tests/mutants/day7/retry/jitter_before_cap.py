@@ -11,6 +11,14 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+def _doubled(base_delay: float, k: int) -> float:
+    """base_delay * 2 ** k as a float (inf when too large), without OverflowError."""
+    delay = float(base_delay)
+    for _ in range(k):
+        delay *= 2
+    return delay
+
+
 def retry(
     *,
     attempts: int = 3,
@@ -22,7 +30,7 @@ def retry(
 ) -> Callable[[Callable[P, R]], Callable[P, R]]:
     if attempts < 1:
         raise ValueError(f"attempts must be >= 1, got {attempts}")
-    if base_delay < 0 or max_delay < 0:
+    if not (base_delay >= 0 and max_delay >= 0):
         raise ValueError("delays must be >= 0")
 
     def decorator(func: Callable[P, R]) -> Callable[P, R]:
@@ -34,7 +42,7 @@ def retry(
                 except exceptions:
                     if attempt == attempts - 1:
                         raise
-                    delay = base_delay * 2**attempt
+                    delay = _doubled(base_delay, attempt)
                     if jitter is not None:
                         delay = jitter(delay)
                     sleep(min(max_delay, delay))

@@ -15,6 +15,14 @@ class RetryError(Exception):
     pass
 
 
+def _capped(base_delay: float, max_delay: float, k: int) -> float:
+    """min(max_delay, base_delay * 2 ** k) without overflowing: double and cap k times."""
+    delay = min(base_delay, max_delay)
+    for _ in range(k):
+        delay = min(delay * 2, max_delay)
+    return delay
+
+
 def retry(
     *,
     attempts: int = 3,
@@ -26,7 +34,7 @@ def retry(
 ) -> Callable[[Callable[P, R]], Callable[P, R]]:
     if attempts < 1:
         raise ValueError(f"attempts must be >= 1, got {attempts}")
-    if base_delay < 0 or max_delay < 0:
+    if not (base_delay >= 0 and max_delay >= 0):
         raise ValueError("delays must be >= 0")
 
     def decorator(func: Callable[P, R]) -> Callable[P, R]:
@@ -39,7 +47,7 @@ def retry(
                 except exceptions as error:
                     last_error = error
                     if attempt < attempts - 1:
-                        delay = min(max_delay, base_delay * 2**attempt)
+                        delay = _capped(base_delay, max_delay, attempt)
                         sleep(jitter(delay) if jitter is not None else delay)
             raise RetryError(f"{func.__name__} failed {attempts} times") from last_error
 

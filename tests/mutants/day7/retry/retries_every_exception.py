@@ -11,6 +11,14 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+def _capped(base_delay: float, max_delay: float, k: int) -> float:
+    """min(max_delay, base_delay * 2 ** k) without overflowing: double and cap k times."""
+    delay = min(base_delay, max_delay)
+    for _ in range(k):
+        delay = min(delay * 2, max_delay)
+    return delay
+
+
 def retry(
     *,
     attempts: int = 3,
@@ -22,7 +30,7 @@ def retry(
 ) -> Callable[[Callable[P, R]], Callable[P, R]]:
     if attempts < 1:
         raise ValueError(f"attempts must be >= 1, got {attempts}")
-    if base_delay < 0 or max_delay < 0:
+    if not (base_delay >= 0 and max_delay >= 0):
         raise ValueError("delays must be >= 0")
 
     def decorator(func: Callable[P, R]) -> Callable[P, R]:
@@ -34,7 +42,7 @@ def retry(
                 except Exception:
                     if attempt == attempts - 1:
                         raise
-                    delay = min(max_delay, base_delay * 2**attempt)
+                    delay = _capped(base_delay, max_delay, attempt)
                     sleep(jitter(delay) if jitter is not None else delay)
             raise AssertionError("unreachable")
 
