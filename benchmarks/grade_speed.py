@@ -57,7 +57,8 @@ sys.path.insert(0, {str(REPO)!r})
 sys.path.insert(0, {str(Path(__file__).parent)!r})
 from grade_speed import _NoopKata
 from engine import grade, runner
-work = Path(tempfile.mkdtemp())
+# Under the repository, not /tmp: pytest lists every parent directory of a grader it collects.
+work = Path(tempfile.mkdtemp(dir={str(REPO / ".grading")!r}, prefix="bench-noop-"))
 (work / "bench_pkg").mkdir()
 (work / "bench_pkg" / "__init__.py").write_text("")
 (work / "bench_pkg" / "noop.py").write_text("VALUE = 1\\n")
@@ -72,6 +73,8 @@ with grade.open_pool() as pool:
             samples.append(time.perf_counter() - start)
         assert result[kata].complete and result[kata].tests[0].outcome == "passed", result
 print(statistics.median(samples))
+import shutil
+shutil.rmtree(work)
 """
     done = subprocess.run([python, "-c", script], cwd=REPO, env=env, capture_output=True, text=True, check=True)
     return float(done.stdout.strip())

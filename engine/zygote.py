@@ -43,7 +43,7 @@ UNWANTED_PLUGINS = {"xdist", "xdist.looponfail", "timeout", "pytest_timeout"}
 # pytest's own plugins that no grade uses: each one costs every kata's session start a little.
 # (faulthandler: the kata's process enables it itself, towards its own log.)
 IDLE_BUILTINS = ("cacheprovider", "doctest", "faulthandler", "junitxml", "legacypath",
-                 "pastebin", "setuponly", "setupplan", "stepwise")
+                 "pastebin", "recwarn", "setuponly", "setupplan", "stepwise", "subtests")
 
 
 def _prctl(option: int, value: int) -> None:
