@@ -24,7 +24,7 @@ from engine import catalog  # noqa: E402  (needs the path above)
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_venv = "yes"
-nox.options.sessions = ["days"]
+nox.options.sessions = ["status"]
 
 # Bytecode caching is worth ~0.4 s a grade; the engine keeps the caches out of katas/.
 RUN_ENV: dict[str, str | None] = {"PYTHONDONTWRITEBYTECODE": None}
@@ -88,7 +88,7 @@ def _grading_session(day: catalog.Day) -> None:
             # (CI badges need it) but without nox's "Session failed" under it.
             raise SystemExit(status)
 
-    grade.__doc__ = f"{day.label} — {day.title}: grade your katas (-- KATA, --solutions, --json PATH, -v)"
+    grade.__doc__ = f"{day.label} — {day.title}: grade your katas (-- KATA, --failed, --solutions, --json PATH, -v)"
     nox.session(grade, name=day.session)
 
 
@@ -131,6 +131,7 @@ def _plain_session(name: str, doc: str) -> None:
 _grading_tools_session("progress", "Tick the plan's checklist from your grades; write PROGRESS.md and badges/.")
 _grading_tools_session("solution", "Show a kata's reference solution once it passes (-- day7.retry [--force]).")
 _grading_tools_session("watch", "Regrade a day on every save (-- day7).")
+_plain_session("status", "Every day's katas with their last status, and the next one to do (the default).")
 _plain_session("hint", "Show the next hint of a kata (-- day7.retry [--all]).")
 _plain_session("reset", "Restore a kata's stub; your file is backed up first (-- day7.retry [--yes]).")
 _plain_session("restore", "Bring back your file as it was before the last reset (-- day7.retry).")

@@ -1,7 +1,8 @@
 """Command line behind the nox sessions: ``python -m engine COMMAND ...``.
 
-    grade DAY [KATA ...]   nox -s day7 -- [KATA] [--solutions] [--json PATH] [-v]
+    grade DAY [KATA ...]   nox -s day7 -- [KATA] [--failed] [--solutions] [--json PATH] [-v]
     progress               nox -s progress
+    status                 nox -s status (and plain `nox`)
     hint KATA_ID           nox -s hint -- day7.retry [--all]
     solution KATA_ID       nox -s solution -- day7.retry [--force]
     reset KATA_ID          nox -s reset -- day7.retry [--yes]
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     grade = sub.add_parser("grade", help="grade one day")
     grade.add_argument("day", help="session name, e.g. day7 or day4.1")
     grade.add_argument("katas", nargs="*", metavar="KATA", help="grade only these katas")
+    grade.add_argument("--failed", action="store_true", help="grade only the katas not passing yet")
     _target_options(grade)
     _timeout_option(grade)
     grade.add_argument("--json", type=Path, metavar="PATH", help="write results.json here")
@@ -62,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     progress = sub.add_parser("progress", help="tick the plan's checklist, write PROGRESS.md and badges")
     progress.add_argument("--out", type=Path, default=REPO, help=argparse.SUPPRESS)
     progress.add_argument("--root", type=Path, default=REPO / "katas", help=argparse.SUPPRESS)
+    progress.add_argument("--all", action="store_true", help="every checklist line, not a line per day")
     _timeout_option(progress)
 
     hint = sub.add_parser("hint", help="show the next hint of a kata")
@@ -78,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     restore = sub.add_parser("restore", help="bring back your file as it was before the last reset")
     restore.add_argument("kata", metavar="KATA_ID")
+
+    sub.add_parser("status", help="every day's katas with their last status, and what to do next")
 
     sub.add_parser("workflows", help="regenerate .github/workflows/<day>.yml from the catalog")
     sub.add_parser("fork-badges", help="point the README's day badges at your fork (origin)")
@@ -148,6 +153,14 @@ def grade_command(args: argparse.Namespace, cat: Catalog) -> int:
 
     day, katas = _katas(args, cat)
     root, target = _root(args)
+    if args.failed:
+        from engine import progress
+
+        known = progress.known(cat, root)
+        katas = [k for k in katas if not known.passed(k)]
+        if not katas:
+            print(f"Every kata of {day.label} passes (as last graded): nothing to regrade.")
+            return 0
     json_path = args.json if args.json is None or args.json.is_absolute() else args.cwd / args.json
     if json_path is not None:
         _check_writable(json_path)  # refused now, not after the grade
@@ -158,8 +171,9 @@ def grade_command(args: argparse.Namespace, cat: Catalog) -> int:
             results.write(result, json_path)
         out = console()
         report.render(result, out, verbose=args.verbose)
-        if target == "katas":
+        if target != "solutions":  # keyed by the bytes graded: another root's results never match katas/
             progress.remember(result.katas, result.root)
+        if target == "katas":
             _next_step(out, progress.known(cat, root), day)
     return 0 if result.passed else 1
 
@@ -201,7 +215,7 @@ def watch_command(args: argparse.Namespace, cat: Catalog) -> int:
             by_kata = {k.kata: k for k in [*done, *rest]}
             result = grade.DayResult(day, target, root, [by_kata[k] for k in katas])
             report.render(result, out)
-            if target == "katas":
+            if target != "solutions":
                 from engine import progress
 
                 progress.remember(result.katas, result.root)
@@ -220,8 +234,14 @@ def progress_command(args: argparse.Namespace, cat: Catalog) -> int:
     started = time.perf_counter()
     state, graded = progress.measure(cat, args.root.resolve(), timeout=args.timeout)
     out = console()
+    width = max(len(f"{d.label} — {d.title}") for d in cat.days)
     for day in cat.days:
         ticks = state.ticked(day)
+        if not args.all:
+            bar = "█" * round(10 * sum(ticks) / len(ticks)) if ticks else ""
+            out.print(Text.assemble(f"{day.label} — {day.title}".ljust(width + 2), (bar.ljust(10, "░"), "green"),
+                                    f"  {sum(ticks)}/{len(ticks)} checklist lines"))
+            continue
         out.print(Text(f"{day.label} — {day.title}  {sum(ticks)}/{len(ticks)}", "bold"))
         for line, tick in zip(day.checklist, ticks):
             out.print(Text.assemble("  ", ("[x]", "green") if tick else "[ ]", f" {line}"))
@@ -294,6 +314,29 @@ def reset_command(args: argparse.Namespace, cat: Catalog) -> int:
     return 0
 
 
+PLAN_DAY_HOURS = "1–2 h"  # what the study plan gives each day
+
+
+def status_command(args: argparse.Namespace, cat: Catalog) -> int:
+    """Plain text and no grading, so it runs without a venv and at once."""
+    from engine import progress
+
+    known = progress.known(cat, REPO / "katas")
+    for day in cat.days:
+        if not day.katas:
+            print(f"{day.label} — {day.title}: no katas yet")
+            continue
+        passed = sum(known.passed(k) for k in day.katas)
+        print(f"{day.label} — {day.title}  ({passed}/{len(day.katas)} passed, ~{PLAN_DAY_HOURS})"
+              f"  nox -s {day.session}")
+        for kata in day.katas:
+            status = known.statuses.get(kata.id, "not graded yet").replace("_", " ")
+            print(f"  {status:<14} {kata.name}")
+    upcoming = known.next_kata()
+    print(f"\nNext: {upcoming.id} — nox -s {upcoming.day}" if upcoming else "\nEvery kata passes.")
+    return 0
+
+
 def restore_command(args: argparse.Namespace, cat: Catalog) -> int:
     from engine import learner
 
@@ -332,6 +375,7 @@ COMMANDS = {
     "solution": solution_command,
     "reset": reset_command,
     "restore": restore_command,
+    "status": status_command,
     "workflows": workflows_command,
     "fork-badges": fork_badges_command,
 }

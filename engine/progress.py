@@ -70,13 +70,15 @@ def remember(results: list[grade.KataResult], root: Path) -> None:
 
 
 def known(catalog: Catalog, root: Path) -> Progress:
-    """What is known without grading anything (for naming the next kata after a grade)."""
+    """What is known without grading anything: a stub is not started, any other kata has its
+    stored status while its file is what was graded (else no status: "not graded yet")."""
     stored = store.load()
-    statuses = {
-        kata.id: entry.status
-        for kata in catalog.katas
-        if (entry := stored.get(kata.id)) is not None and entry.key == store.key(kata, root)
-    }
+    statuses = {}
+    for kata in catalog.katas:
+        if store.is_stub(kata.source(root)):
+            statuses[kata.id] = grade.Status.NOT_STARTED.value
+        elif (entry := stored.get(kata.id)) is not None and entry.key == store.key(kata, root):
+            statuses[kata.id] = entry.status
     return Progress(catalog, statuses)
 
 
@@ -109,7 +111,8 @@ def write_badges(progress: Progress, folder: Path) -> list[Path]:
         ticks = progress.ticked(day)
         done = sum(ticks)
         colour = "green" if done == len(ticks) else "orange" if done else "lightgrey"
-        badge = anybadge.Badge(label=day.label, value=f"{done}/{len(ticks)}", default_color=colour)
+        value = f"{done}/{len(ticks)} lines"  # checklist lines of the plan, not katas or tests
+        badge = anybadge.Badge(label=day.label, value=value, default_color=colour)
         path = folder / f"{day.session}.svg"
         badge.write_badge(str(path), overwrite=True)
         written.append(path)

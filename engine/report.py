@@ -87,6 +87,8 @@ def details(kata: KataResult, root: Path, *, verbose: bool) -> Text:
         if errors and kata.status is Status.FAILED:
             text.append(f"  {title}:\n", "bold")
             text.append("\n".join("    " + e.render(Path.cwd()) for e in errors) + "\n")
+    if kata.status is Status.FAILED and kata.kata.hints:
+        text.append(f"  stuck? nox -s hint -- {kata.kata.id}\n", "dim")
     text.rstrip()
     return text
 

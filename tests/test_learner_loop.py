@@ -183,3 +183,66 @@ def test_fork_badges_rewrite_only_the_badge_row(tmp_path: Path) -> None:
     text = readme.read_text()
     assert text.startswith("intro\n") and text.endswith("\noutro\n")
     assert "up/stream" not in text and text.count("github.com/ann/katas/actions/workflows/") == 2 * len(CATALOG.graded_days)
+
+
+def test_status_lists_every_day_and_the_next_kata(tmp_path: Path) -> None:
+    done = engine("status", state=tmp_path)
+    assert done.returncode == 0, done.stderr
+    for day in CATALOG.days:
+        assert f"{day.label} — {day.title}" in done.stdout
+    first = CATALOG.katas[0]
+    assert re.search(rf"^  not started +{first.name}$", done.stdout, re.M), done.stdout
+    assert done.stdout.rstrip().endswith(f"Next: {first.id} — nox -s {first.day}"), done.stdout
+
+
+def test_failed_regrades_only_what_does_not_pass(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    shutil.copytree(REPO / "solutions" / DAY.package, root / DAY.package)
+    shutil.copyfile(REPO / "katas" / DAY.package / f"{DAY.katas[0].name}.py", DAY.katas[0].source(root))
+    first = engine("grade", DAY.session, "--root", str(root), state=tmp_path)
+    assert first.returncode == 1, first.stdout
+    again = engine("grade", DAY.session, "--root", str(root), "--failed", state=tmp_path)
+    assert re.search(rf"^  not started +{DAY.katas[0].name} ", again.stdout, re.M), again.stdout
+    for kata in DAY.katas[1:]:
+        assert f" {kata.name} " not in again.stdout, "a passing kata is not regraded"
+    shutil.copyfile(REPO / "solutions" / DAY.package / f"{DAY.katas[0].name}.py", DAY.katas[0].source(root))
+    engine("grade", DAY.session, "--root", str(root), "--failed", state=tmp_path)
+    last = engine("grade", DAY.session, "--root", str(root), "--failed", state=tmp_path)
+    assert last.returncode == 0 and "nothing to regrade" in last.stdout, last.stdout
+
+
+def test_hints_take_a_bare_name_and_say_when_they_run_out(tmp_path: Path) -> None:
+    kata = DAY.katas[0]
+    shown = [engine("hint", kata.name, state=tmp_path).stdout for _ in kata.hints]
+    assert f"Hint 1 of {len(kata.hints)} for {kata.id}" in shown[0]
+    assert f"That was the last hint. Still stuck? nox -s solution -- {kata.id} --force" in shown[-1]
+    assert "last hint" not in shown[0]
+
+
+def test_progress_shows_a_line_per_day_and_every_line_with_all(tmp_path: Path) -> None:
+    root, out = learner_tree(tmp_path, DAY), tmp_path / "out"
+    short = engine("progress", "--root", str(root), "--out", str(out), state=tmp_path / "state").stdout
+    assert re.search(rf"^{re.escape(DAY.label)} — .*█+ *{len(DAY.checklist)}/{len(DAY.checklist)} checklist lines$", short, re.M), short
+    assert "[x]" not in short
+    full = engine("progress", "--root", str(root), "--out", str(out), "--all", state=tmp_path / "state").stdout
+    assert all(f"[x] {line}" in full for line in DAY.checklist), full
+    assert "checklist" in (out / "PROGRESS.md").read_text() and "lines" in (out / "badges" / f"{DAY.session}.svg").read_text()
+
+
+def test_restore_brings_back_the_file_reset_backed_up(tmp_path: Path) -> None:
+    kata = DAY.katas[0]
+    repo = tmp_path / "clone"
+    path = kata.source(repo / "katas")
+    path.parent.mkdir(parents=True)
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run([*git[:3], "init", "-q"], check=True)
+    path.write_bytes(kata.source(REPO / "katas").read_bytes())
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "stub"], check=True)
+    work = b"# my work\n" + kata.source(REPO / "solutions").read_bytes()
+    path.write_bytes(work)
+    assert learner.reset(kata, repo=repo, now=datetime(2026, 1, 2, 3, 4, 5)) is not None
+    assert learner.reset(kata, repo=repo, now=datetime(2026, 1, 2, 3, 4, 6)) is None, "a stub needs no backup"
+    restored, saved = learner.restore(kata, repo=repo)
+    assert path.read_bytes() == work and restored.name == f"{kata.name}-20260102-030405.py"
+    assert saved is not None, "the stub it replaced is backed up first"
