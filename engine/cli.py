@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     solution = sub.add_parser("solution", help="show the reference solution of a kata you passed")
     solution.add_argument("kata", metavar="KATA_ID")
     solution.add_argument("--force", action="store_true", help="show it even before passing")
+    solution.add_argument("--full", action="store_true", help="the whole reference file, not a diff")
 
     reset = sub.add_parser("reset", help="restore a kata's stub (your file is backed up first)")
     reset.add_argument("kata", metavar="KATA_ID")
@@ -292,7 +293,21 @@ def solution_command(args: argparse.Namespace, cat: Catalog) -> int:
             print(f"{kata.id} does not pass yet ({status.replace('_', ' ')}): the solution unlocks once it does.")
             print(f"Stuck? nox -s hint -- {kata.id}   (or add --force to see it anyway)")
             return 1
-    print(kata.source(REPO / "solutions").read_text(encoding="utf-8"))
+    reference = kata.source(REPO / "solutions")
+    mine = kata.source(REPO / "katas")
+    if args.full or not mine.exists():
+        print(reference.read_text(encoding="utf-8"))
+        return 0
+    import difflib
+
+    diff = difflib.unified_diff(
+        mine.read_text(encoding="utf-8", errors="replace").splitlines(keepends=True),
+        reference.read_text(encoding="utf-8").splitlines(keepends=True),
+        fromfile=f"yours: {mine.relative_to(REPO)}", tofile=f"reference: {reference.relative_to(REPO)}",
+    )
+    text = "".join(diff)
+    print(text or "Your file is the reference solution, byte for byte.")
+    print(f"(the whole reference: nox -s solution -- {kata.id} --full)")
     return 0
 
 

@@ -84,8 +84,11 @@ def test_solution_is_locked_until_the_kata_passes(tmp_path: Path) -> None:
     locked = engine("solution", kata.id, state=tmp_path)
     assert locked.returncode == 1 and "does not pass yet" in locked.stdout
     assert "def " not in locked.stdout, "the solution must not leak before passing"
-    forced = engine("solution", kata.id, "--force", state=tmp_path)
+    forced = engine("solution", kata.id, "--force", "--full", state=tmp_path)
     assert forced.stdout.strip() == kata.source(REPO / "solutions").read_text().strip()
+    diff = engine("solution", kata.id, "--force", state=tmp_path).stdout
+    assert diff.startswith(f"--- yours: katas/{kata.package}/{kata.name}.py"), diff
+    assert "+++ reference: solutions/" in diff and "\n-    raise NotImplementedError" in diff, diff
 
 
 def test_unknown_names_get_one_line(tmp_path: Path) -> None:
