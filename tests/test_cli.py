@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import time
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -76,6 +78,39 @@ def test_only_the_first_failing_kata_in_full_unless_verbose(grade, mirror) -> No
     first, second = (f"{k.name} — {k.title}" for k in broken)
     assert first in quiet and second not in quiet, quiet
     assert first in loud and second in loud, loud
+    assert re.search(r"\(-v shows (\d+ more failed checks? and )?1 more kata in full\)", quiet), quiet
+    assert "-v shows" not in loud
+    assert f"stuck? nox -s hint -- {broken[0].id}" in quiet, "the hint pointer sits under the failing kata"
+
+
+def test_an_unwritable_results_path_is_refused_before_grading(grade, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "engine", "grade", DAY.session, "--json", str(tmp_path)],  # a folder
+        cwd=catalog.REPO, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 2 and done.stderr.startswith("error: cannot write the results file"), done.stderr
+    assert done.stderr.count("\n") == 1 and not done.stdout, "refused in one line, before any grade"
+    assert time.perf_counter() - started < 10
+
+
+def test_declining_a_reset_changes_nothing_and_exits_0(tmp_path: Path) -> None:
+    import pty
+
+    kata = DAY.katas[0]
+    before = kata.source(catalog.REPO / "katas").read_bytes()
+    primary, secondary = pty.openpty()  # a terminal, so reset asks
+    try:
+        os.write(primary, b"n\n")
+        done = subprocess.run(
+            [sys.executable, "-m", "engine", "reset", kata.id], cwd=catalog.REPO, stdin=secondary,
+            capture_output=True, text=True, timeout=60, env={**os.environ, "KATA_STATE_DIR": str(tmp_path)},
+        )  # fmt: skip
+    finally:
+        os.close(primary)
+        os.close(secondary)
+    assert done.returncode == 0 and "Nothing changed." in done.stdout, done.stdout + done.stderr
+    assert kata.source(catalog.REPO / "katas").read_bytes() == before
 
 
 def test_ctrl_c_stops_the_grade_and_everything_it_started(mirror, leftovers) -> None:  # type: ignore[no-untyped-def]

@@ -142,6 +142,7 @@ def test_watch_regrades_when_a_file_is_saved(tmp_path: Path, read_until) -> None
         shutil.copyfile(kata.source(REPO / "solutions"), kata.source(root))  # the learner saves
         second = read_until(watcher.stdout, "Watching")
         assert "1 of 1 katas passed" in second, second
+        assert re.match(rf"\s*passed\s+{kata.name}\s", second), "the saved kata's verdict comes first"
         watcher.send_signal(signal.SIGINT)  # Ctrl-C
         rest, _ = watcher.communicate(timeout=30)
         assert watcher.returncode == 0 and "Stopped watching." in rest, "Ctrl-C ends watch cleanly"
