@@ -62,6 +62,21 @@ def test_mutant_is_rejected_in_spec_words(kata: catalog.Kata, mutant: Path, grad
     )
     shown = _verbose_report(result, root).replace(str(root), "<your katas>")
     assert not INTERNALS.findall(shown), f"grader internals in the report: {INTERNALS.findall(shown)}\n{shown}"
+    predicts = _predict_checks(kata.grader)
+    leaked = [t.name for t in result.tests if t.name.partition("[")[0] in predicts and t.expected is not None]
+    assert not leaked, f"a prediction's answer is shown: {leaked}"
+
+
+def _predict_checks(grader: Path) -> set[str]:
+    """Names of the grader's checks marked ``@pytest.mark.predict``."""
+    import ast
+
+    tree = ast.parse(grader.read_text(encoding="utf-8"))
+    return {
+        node.name
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef) and any("mark.predict" in ast.unparse(d) for d in node.decorator_list)
+    }
 
 
 def _verbose_report(result, root: Path) -> str:  # type: ignore[no-untyped-def]
