@@ -9,8 +9,8 @@ from datetime import datetime
 from pathlib import Path
 
 from engine import store
-from engine.store import state_dir
 from engine.catalog import REPO, Kata
+from engine.store import state_dir
 
 BACKUPS = Path(".backups")  # under the repository root
 
