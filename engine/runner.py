@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +30,7 @@ __all__ = ["DEFAULT_TIMEOUT", "FileResult", "Pool", "TestResult", "ZygoteError"]
 
 DEFAULT_TIMEOUT = 10.0  # per check; generous, since a hung kata skips its remaining checks
 RESTARTS = 2
+CLOSE_LIMIT = 10.0  # seconds for the zygote to clean up before it is killed
 
 
 class ZygoteError(Exception):
@@ -152,7 +155,8 @@ class Pool:
         if proc is None:
             return
         try:
-            proc.wait(timeout=10)
+            _drain(proc, CLOSE_LIMIT)  # a zygote blocked writing to a full pipe never sees EOF
+            proc.wait(timeout=CLOSE_LIMIT)
         except (OSError, subprocess.TimeoutExpired):
             proc.kill()
             proc.wait()
@@ -165,6 +169,17 @@ class Pool:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+def _drain(proc: subprocess.Popen[bytes], limit: float) -> None:
+    """Read and drop what the zygote still says (results of an interrupted grade) until it
+    closes its end or ``limit`` seconds pass."""
+    if proc.stdout is None:
+        return
+    fd, deadline = proc.stdout.fileno(), time.monotonic() + limit
+    while (left := deadline - time.monotonic()) > 0:
+        if select.select([fd], [], [], left)[0] and not os.read(fd, 65536):
+            return
 
 
 def _died(job: Job) -> FileResult:
