@@ -68,12 +68,13 @@ class Pool:
         sink: IO[bytes] | int = subprocess.DEVNULL
         if self._log is not None:
             self._log.parent.mkdir(parents=True, exist_ok=True)
-            sink = self._log.open("ab")
+            sink = self._log.open("wb")  # the newest zygote's words only: what an error quotes
         self._proc = subprocess.Popen(
             [sys.executable, "-m", "engine.zygote", "--jobs", str(self._jobs)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=sink, env=self._env, cwd="/",
         )  # fmt: skip
         self._preloaded = set()
+        self._ready = False
         if not isinstance(sink, int):
             sink.close()
 
@@ -98,6 +99,8 @@ class Pool:
                 self._send(job.request(number))
             while pending:
                 message = self._receive()
+                if message is None and not self._ready:  # it never started: an install problem
+                    raise ZygoteError(f"the grading process could not start: {self._log_tail()}")
                 if message is None:  # the zygote died: blame what it had started
                     for number in started & set(pending):
                         job = pending.pop(number)
@@ -118,6 +121,14 @@ class Pool:
             results[job.kata] = _died(job)
         return results
 
+    def _log_tail(self) -> str:
+        try:
+            lines = (self._log.read_text(errors="replace") if self._log else "").strip().splitlines()
+        except OSError:
+            lines = []
+        errors = [line.strip() for line in lines if "error" in line.lower()]
+        return (errors or lines or [f"see {self._log}"])[-1][:300]
+
     def _send(self, message: dict[str, Any]) -> None:
         assert self._proc is not None and self._proc.stdin is not None
         try:
@@ -137,7 +148,9 @@ class Pool:
                 message = json.loads(line)
             except ValueError:
                 continue
-            if isinstance(message, dict) and message.get("event") != "ready":
+            if isinstance(message, dict) and message.get("event") == "ready":
+                self._ready = True
+            elif isinstance(message, dict):
                 return message
 
     def stop_soon(self) -> None:

@@ -155,3 +155,14 @@ def test_predictions_are_never_answered_in_the_report(grade, mirror) -> None:  #
     assert "you said:" in graded.stdout and "expected:" not in graded.stdout, graded.stdout
     assert graded.results is not None
     assert not any("expected:" in (t["message"] or "") for t in graded.results["tests"])
+
+
+def test_a_grading_process_that_cannot_start_is_one_line_not_a_verdict(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "engine", "grade", DAY.session, "--solutions"], cwd=catalog.REPO,
+        capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120,
+        env={**os.environ, "KATA_STATE_DIR": str(tmp_path), "PYTEST_ADDOPTS": "--no-such-option"},
+    )  # fmt: skip
+    assert done.returncode == 2 and not done.stdout, done.stdout
+    assert done.stderr.startswith("error: the grading process could not start:"), done.stderr
+    assert "--no-such-option" in done.stderr and done.stderr.count("\n") == 1, done.stderr
