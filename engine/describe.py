@@ -69,7 +69,7 @@ def _safe(function: Any, value: object) -> str:
 
 def text_of(exc: BaseException) -> str:
     """``Type: first line of the message`` (or just the type when there is none)."""
-    lines = _safe(str, exc).strip().splitlines()  # cleaned of addresses and <locals>
+    lines = _safe(str, exc).strip().splitlines()
     return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
 
 

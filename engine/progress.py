@@ -45,18 +45,9 @@ class Progress:
 
 def measure(catalog: Catalog, root: Path, *, timeout: float = runner.DEFAULT_TIMEOUT) -> tuple[Progress, int]:
     """Statuses for every kata, grading only what changed; also returns how many were graded."""
-    stored = store.load()
-    statuses: dict[str, str] = {}
-    stale: list[Kata] = []
-    for kata in catalog.katas:
-        entry = stored.get(kata.id)
-        if store.is_stub(kata.source(root)):  # before the store: a stub never passes
-            statuses[kata.id] = grade.Status.NOT_STARTED.value
-        elif entry is not None and entry.key == store.key(kata, root):
-            statuses[kata.id] = entry.status
-        else:
-            stale.append(kata)
-    if stale:  # every changed kata of every day in one grading run: one pytest start-up
+    statuses = dict(known(catalog, root).statuses)
+    stale = [kata for kata in catalog.katas if kata.id not in statuses]
+    if stale:  # every changed kata of every day in one grading run, one warm zygote
         results = grade.grade_katas(stale, root=root, timeout=timeout)
         remember(results, root)
         statuses |= {k.kata.id: k.status.value for k in results}

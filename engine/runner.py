@@ -18,7 +18,7 @@ import select
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -85,7 +85,7 @@ class Pool:
             self._send({"op": "preload", "modules": fresh})
             self._preloaded |= set(fresh)
 
-    def grade(self, jobs: Sequence[Job], on_result: Callable[[Job, FileResult], None] | None = None) -> dict[Kata, FileResult]:
+    def grade(self, jobs: Sequence[Job]) -> dict[Kata, FileResult]:
         """Grade ``jobs`` (in parallel, in the order given); one FileResult per kata, always."""
         results: dict[Kata, FileResult] = {}
         pending = dict(enumerate(jobs))
@@ -105,8 +105,6 @@ class Pool:
                     for number in started & set(pending):
                         job = pending.pop(number)
                         results[job.kata] = _died(job)
-                        if on_result:
-                            on_result(job, results[job.kata])
                     self._proc = None
                     break
                 number = int(message.get("id", -1))
@@ -115,8 +113,6 @@ class Pool:
                 elif message.get("event") == "result" and number in pending:
                     job = pending.pop(number)
                     results[job.kata] = FileResult.from_json(message["result"])
-                    if on_result:
-                        on_result(job, results[job.kata])
         for job in pending.values():
             results[job.kata] = _died(job)
         return results

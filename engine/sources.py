@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import io
 import re
 import tokenize
@@ -64,9 +65,8 @@ def third_party_imports(graders: Iterable[Path]) -> list[str]:
     """Modules the graders import that are not a day's package (so never learner code)."""
     modules: dict[str, None] = {}
     for grader in graders:
-        try:
-            tree = ast.parse(grader.read_bytes())
-        except (OSError, SyntaxError, ValueError):
+        tree = _parsed(grader)
+        if tree is None:
             continue
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
@@ -84,17 +84,30 @@ def imports_at_top_level(grader: Path, module: str) -> bool:
     then may the engine import it first, alone, to name what goes wrong at import precisely;
     a grader that imports it inside a check is testing the import itself."""
     package, _, name = module.rpartition(".")
-    try:
-        tree = ast.parse(grader.read_bytes())
-    except (OSError, SyntaxError, ValueError):
-        return False
-    for node in tree.body:
+    tree = _parsed(grader)
+    for node in tree.body if tree is not None else []:
         if isinstance(node, ast.Import) and any(a.name == module for a in node.names):
             return True
         if isinstance(node, ast.ImportFrom) and node.level == 0:
             if node.module == module or (node.module == package and any(a.name == name for a in node.names)):
                 return True
     return False
+
+
+def _parsed(grader: Path) -> ast.Module | None:
+    """The grader's syntax tree; parsed once per version of the file (watch regrades often)."""
+    try:
+        return _parse(grader, grader.stat().st_mtime_ns)
+    except OSError:
+        return None
+
+
+@functools.lru_cache(maxsize=256)
+def _parse(grader: Path, _version: int) -> ast.Module | None:
+    try:
+        return ast.parse(grader.read_bytes())
+    except (OSError, SyntaxError, ValueError):
+        return None
 
 
 def _is_kata_package(top: str) -> bool:

@@ -42,9 +42,6 @@ class Graded:
         assert self.results is not None, f"no results.json written; stderr: {self.stderr}"
         return next(k for k in self.results["katas"] if k["id"] == kata_id)
 
-    def leftover_processes(self) -> list[str]:
-        return leftover_processes(self.mark)
-
     def explain(self) -> str:
         """Everything the learner would have seen, for assertion messages."""
         return f"exit {self.exit_code}\n{self.stdout}\n{self.stderr}"

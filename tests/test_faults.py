@@ -75,7 +75,7 @@ def test_every_fault_file_is_graded() -> None:
 
 
 @pytest.mark.parametrize(("day", "fault"), CASES)
-def test_fault_changes_only_its_own_kata(day: catalog.Day, fault: str, grade, mirror, digest) -> None:  # type: ignore[no-untyped-def]
+def test_fault_changes_only_its_own_kata(day: catalog.Day, fault: str, grade, mirror, digest, leftovers) -> None:  # type: ignore[no-untyped-def]
     victim, *bystanders = day.katas
     root = mirror(day, {victim.name: FAULTS / f"{fault}.py"})
     before = digest(root)
@@ -89,7 +89,7 @@ def test_fault_changes_only_its_own_kata(day: catalog.Day, fault: str, grade, mi
     assert graded.exit_code == 1, graded.explain()
     assert "Traceback" not in graded.stdout + graded.stderr, graded.explain()
     assert len(graded.stdout) < 20_000 and graded.results_size < 100_000, "output stays small"
-    assert graded.leftover_processes() == [], "nothing the learner's code started outlives the grade"
+    assert leftovers(graded.mark) == [], "nothing the learner's code started outlives the grade"
     assert digest(root) == before, "the learner's files are left byte-identical"
     assert not (catalog.REPO / "kata-fault-relative.txt").exists(), "relative writes land in a private dir"
     assert not Path("~/kata-fault-home.txt").expanduser().exists(), "HOME is private to the grade"
