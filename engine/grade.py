@@ -14,6 +14,7 @@ Status rules (what the learner sees):
 from __future__ import annotations
 
 import os
+import signal
 import threading
 from dataclasses import dataclass, field
 from enum import Enum
@@ -22,6 +23,13 @@ from pathlib import Path
 from engine import runner, sources, store, typecheck
 from engine.catalog import REPO, Day, Kata
 from engine.runner import FileResult, TestResult
+
+
+def leave_ctrl_c_to_main() -> None:
+    """Block SIGINT in a helper thread (and in the threads it starts): the kernel may hand a
+    process's SIGINT to any thread, and one handed to a helper never wakes the main thread
+    out of a blocking wait, so Ctrl-C would go unnoticed."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
 
 
 class Status(str, Enum):
@@ -134,6 +142,7 @@ def grade_katas(
     mypy_failure: list[BaseException] = []
 
     def run_mypy() -> None:
+        leave_ctrl_c_to_main()
         # One mypy run per day: type-case modules are named after their kata, which is
         # unique within a day only.
         for day in dict.fromkeys(k.day for k in gradable):

@@ -13,6 +13,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from engine.grade import leave_ctrl_c_to_main
+
 
 def watch(folder: Path, regrade: Callable[[set[Path]], None], *, clear: Callable[[], None]) -> int:
     """Grade now, then again on every save (``regrade`` gets the files saved) or Enter."""
@@ -22,10 +24,12 @@ def watch(folder: Path, regrade: Callable[[set[Path]], None], *, clear: Callable
     stop = threading.Event()
 
     def on_file_events() -> None:
+        leave_ctrl_c_to_main()
         for changes in watchfiles.watch(folder, stop_event=stop, watch_filter=_python_sources):
             triggers.put({Path(path).resolve() for _change, path in changes})
 
     def on_enter() -> None:
+        leave_ctrl_c_to_main()
         for _line in sys.stdin:
             triggers.put(set())
 
@@ -39,13 +43,22 @@ def watch(folder: Path, regrade: Callable[[set[Path]], None], *, clear: Callable
             regrade(saved)
             print(f"\nWatching {folder} — save a file to regrade, Enter to regrade now, Ctrl-C to stop.",
                   flush=True)
-            saved = triggers.get()
+            saved = _next(triggers)
             saved |= _drain(triggers)  # an editor's save can fire several events: grade once
     except KeyboardInterrupt:
         print("\nStopped watching.")
         return 0
     finally:
         stop.set()
+
+
+def _next(triggers: queue.Queue[set[Path]]) -> set[Path]:
+    # A timed wait, so that Ctrl-C is seen within a moment even if it reached another thread.
+    while True:
+        try:
+            return triggers.get(timeout=0.25)
+        except queue.Empty:
+            continue
 
 
 def _python_sources(_change: object, path: str) -> bool:

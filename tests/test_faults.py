@@ -195,7 +195,7 @@ def test_fault_in_watch_changes_only_its_own_kata(day: catalog.Day, fault: str, 
             watcher.stdin.flush()
             again = read_until(watcher.stdout, "Watching")
         watcher.send_signal(signal.SIGINT)
-        rest, _ = watcher.communicate(timeout=30)
+        rest, _ = watcher.communicate(timeout=60)
     finally:
         if watcher.poll() is None:
             watcher.kill()
