@@ -20,7 +20,7 @@ import traceback
 from pathlib import Path
 from typing import Any, NoReturn
 
-from engine import describe, plugin
+from engine import asyncguard, describe, plugin
 from engine.catalog import REPO
 
 MEMORY_LIMIT = 4 * 1024**3
@@ -57,6 +57,7 @@ def _grade(request: dict[str, Any], config: Any, zygote: int) -> None:
     os.environ["PYTHONPATH"] = os.pathsep.join([str(root), str(REPO)])
     events = work / "events.jsonl"
     plugin.configure(events, target=root, limit=float(request["timeout"]), skip=frozenset(request.get("skip", ())))
+    asyncguard.install(root)
     _trap_exits()
     if request.get("preimport", True) and not _import_learner_module(request["module"], float(request["timeout"])):
         plugin._real_exit(0)

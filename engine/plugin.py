@@ -22,7 +22,7 @@ from typing import Any, TextIO
 
 import pytest
 
-from engine import describe
+from engine import asyncguard, describe
 from engine.supervise import cap
 
 DEFAULT_LIMIT = 10.0
@@ -122,7 +122,9 @@ def pytest_runtest_setup(item: pytest.Item) -> Generator[None, None, None]:
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
-    with _armed():
+    asynchronous = item.get_closest_marker("asyncio") is not None
+    virtual_time = item.get_closest_marker("looptime") is not None
+    with _armed(), asyncguard.watching(asynchronous=asynchronous, virtual_time=virtual_time):
         return (yield)
 
 
