@@ -30,20 +30,35 @@ nox.options.sessions = ["status"]
 RUN_ENV: dict[str, str | None] = {"PYTHONDONTWRITEBYTECODE": None}
 
 
-def install(session: nox.Session, requirements: Path) -> None:
+def install(session: nox.Session, *requirements: Path) -> None:
     """Install pinned requirements, skipped while they are unchanged since the last install."""
     if not isinstance(session.virtualenv, nox.virtualenv.VirtualEnv):
         return
     marker = Path(session.virtualenv.location) / ".kata-requirements.sha256"
-    digest = hashlib.sha256(requirements.read_bytes()).hexdigest()
-    if marker.exists() and marker.read_text() == digest:
+    digest = hashlib.sha256()
+    for path in _with_included(requirements):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    if marker.exists() and marker.read_text() == digest.hexdigest():
         return
     if not _install_from_uv_cache(session, requirements):
-        session.install("-r", str(requirements))
-    marker.write_text(digest)
+        session.install(*(arg for path in requirements for arg in ("-r", str(path))))
+    marker.write_text(digest.hexdigest())
 
 
-def _install_from_uv_cache(session: nox.Session, requirements: Path) -> bool:
+def _with_included(requirements: tuple[Path, ...]) -> list[Path]:
+    """The files and every file their ``-r`` lines include: a change in any one reinstalls."""
+    found: list[Path] = []
+    pending = list(requirements)
+    while pending:
+        path = pending.pop(0)
+        if path not in found:
+            found.append(path)
+            lines = path.read_text().splitlines()
+            pending += [path.parent / line[3:].strip() for line in lines if line.startswith("-r ")]
+    return found
+
+
+def _install_from_uv_cache(session: nox.Session, requirements: tuple[Path, ...]) -> bool:
     """Try uv offline first: with every pin already in uv's cache (any other day installed
     them) it takes ~0.2 s instead of ~1.5 s of index round trips. False: go online."""
     if session.venv_backend != "uv":
@@ -52,7 +67,8 @@ def _install_from_uv_cache(session: nox.Session, requirements: Path) -> bool:
     python = Path(session.virtualenv.location) / "bin" / "python"
     if not has_uv or not python.exists():
         return False
-    command = [uv, "pip", "install", "--offline", "--quiet", "--python", str(python), "-r", str(requirements)]
+    command = [uv, "pip", "install", "--offline", "--quiet", "--python", str(python),
+               *(arg for path in requirements for arg in ("-r", str(path)))]
     return subprocess.run(command, capture_output=True, check=False).returncode == 0
 
 
@@ -111,9 +127,19 @@ def _engine(session: nox.Session, command: str) -> None:
     session.run(python, "-m", "engine", command, *session.posargs, env=RUN_ENV, external=True)
 
 
+def _requirements_of(name: str, posargs: list[str]) -> list[Path]:
+    """What a learner command grades with: every day's tools for ``progress`` (it grades the
+    whole plan), the named day's for ``watch -- day9``, the grading tools otherwise."""
+    days = catalog.load().graded_days
+    if name == "progress":
+        return sorted({requirements_for(day) for day in days})
+    named = [requirements_for(day) for day in days if day.session in posargs]
+    return named[:1] or [HERE / "requirements" / "grading.txt"]
+
+
 def _grading_tools_session(name: str, doc: str) -> None:
     def run(session: nox.Session) -> None:
-        install(session, HERE / "requirements" / "grading.txt")
+        install(session, *_requirements_of(name, session.posargs))
         _engine(session, name)
 
     run.__doc__ = doc
