@@ -1,0 +1,177 @@
+"""Async context managers: a pool lease as a class, a transaction with ``@asynccontextmanager``.
+
+``async with`` awaits ``__aenter__()`` on the way in and ``__aexit__(exc_type, exc, tb)`` on the
+way out — however the block is left: normally, by an exception, or because the task was
+**cancelled** while inside it (``asyncio.CancelledError`` is a ``BaseException``, so
+``except Exception`` does not see it). ``__aexit__`` returning a true value would swallow the
+exception; nothing here swallows anything. Three pieces to write:
+
+1. ``Pool`` and its ``Lease`` — a **class-based** async context manager. ``async with
+   pool.lease(timeout=2) as conn:`` waits (on the event loop, without blocking it) until one of
+   the pool's items is free, hands it out for the block, and returns it to the pool when the
+   block is left, whichever way. Waiting longer than ``timeout`` seconds raises
+   ``TimeoutError``.
+2. ``transaction(conn)`` — written as an async generator decorated with
+   ``@contextlib.asynccontextmanager``: ``BEGIN`` on the way in, ``COMMIT`` after a block that
+   finished normally, ``ROLLBACK`` after one that raised or was cancelled.
+3. ``lease_many(pool, count)`` — several leases as one context manager, built on
+   ``contextlib.AsyncExitStack``: if the third lease times out, the two already held go back.
+
+(The stub bodies end in an unreachable ``yield`` only so that they are async generators and
+type-check; replace the whole body.)
+
+Time is the event loop's: the grader runs your code in virtual time (``asyncio.sleep``,
+``asyncio.wait_for`` and ``asyncio.timeout`` all follow it), so never read ``time.monotonic()``
+and never call ``time.sleep()``.
+
+>>> import asyncio
+>>> async def demo() -> None:
+...     pool = Pool(["conn-1"])
+...     async with pool.lease(timeout=1) as conn:
+...         print(conn, pool.available)
+...         try:
+...             async with pool.lease(timeout=0.01):
+...                 pass
+...         except TimeoutError:
+...             print("the only connection is taken")
+...     print(pool.available)
+>>> asyncio.run(demo())
+conn-1 0
+the only connection is taken
+1
+"""
+
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from types import TracebackType
+from typing import Generic, Protocol, TypeVar
+
+T = TypeVar("T")
+
+
+class Connection(Protocol):
+    """What ``transaction`` needs: something that executes SQL statements."""
+
+    async def execute(self, statement: str) -> None: ...
+
+
+class Pool(Generic[T]):
+    """A fixed set of reusable items (connections, say), leased out one holder at a time.
+
+    ``Pool(items)`` takes the items from any iterable, all of them free at first; an empty
+    one raises ``ValueError``. ``size`` is the number of items, ``available`` the number free
+    right now.
+
+    >>> pool = Pool(["a", "b"])
+    >>> pool.size, pool.available
+    (2, 2)
+    """
+
+    def __init__(self, items: Iterable[T]) -> None:
+        raise NotImplementedError
+
+    @property
+    def size(self) -> int:
+        """How many items the pool has, leased or not."""
+        raise NotImplementedError
+
+    @property
+    def available(self) -> int:
+        """How many items are free right now."""
+        raise NotImplementedError
+
+    def lease(self, timeout: float | None = None) -> "Lease[T]":
+        """Return a ``Lease`` for ``async with``: one item for the duration of the block.
+
+        Nothing is waited for until the ``async with`` enters. ``timeout`` is how many
+        seconds entering may wait for a free item: ``None`` waits as long as it takes; any
+        other value must be ``> 0`` — ``0``, a negative number or NaN raises ``ValueError``
+        here, in ``lease()`` itself.
+        """
+        raise NotImplementedError
+
+
+class Lease(Generic[T]):
+    """``async with pool.lease(timeout) as item:`` — the class-based async context manager.
+
+    Entering gives a free item at once if there is one; otherwise it waits until a holder
+    returns one. Several waiting leases are served first come, first served. Waiting more
+    than ``timeout`` seconds raises ``TimeoutError`` (the builtin; ``asyncio.TimeoutError`` is
+    the same class), and the pool is unchanged. A lease whose task is cancelled while waiting
+    gives up its place — no item is ever lost, not even when an item was being handed to it
+    at the very moment it was cancelled.
+
+    Leaving the block returns the item to the pool — after a normal exit, after an exception
+    (which propagates unchanged: ``__aexit__`` never swallows it) and when the task is
+    cancelled inside the block (``CancelledError`` propagates).
+    """
+
+    def __init__(self, pool: Pool[T], timeout: float | None) -> None:
+        raise NotImplementedError
+
+    async def __aenter__(self) -> T:
+        """Wait for a free item (at most ``timeout`` seconds) and take it."""
+        raise NotImplementedError
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Return the item to the pool; let any exception propagate."""
+        raise NotImplementedError
+
+
+@asynccontextmanager
+async def transaction(conn: Connection) -> AsyncIterator[Connection]:
+    """Run the block inside a database transaction on ``conn``; yield ``conn``.
+
+    On the way in: ``await conn.execute("BEGIN")`` — if that raises, the exception
+    propagates and the block does not run. Then the block runs. A block that finishes
+    normally is followed by ``await conn.execute("COMMIT")``. A block left by *any*
+    exception — an ``Exception``, or ``asyncio.CancelledError`` because the task was cancelled
+    inside it — is followed by ``await conn.execute("ROLLBACK")`` instead, and then that same
+    exception propagates. Exactly these statements, nothing else.
+
+    >>> import asyncio
+    >>> class Show:
+    ...     async def execute(self, statement: str) -> None:
+    ...         print(statement)
+    >>> async def demo() -> None:
+    ...     async with transaction(Show()) as conn:
+    ...         await conn.execute("INSERT ...")
+    >>> asyncio.run(demo())
+    BEGIN
+    INSERT ...
+    COMMIT
+    """
+    raise NotImplementedError
+    yield conn
+
+
+@asynccontextmanager
+async def lease_many(
+    pool: Pool[T], count: int, timeout: float | None = None
+) -> AsyncIterator[list[T]]:
+    """Lease ``count`` items from ``pool`` for one block; yield them as a list.
+
+    The items are leased one after another with ``pool.lease(timeout)`` — each lease waits at
+    most ``timeout`` seconds of its own. If one of them fails (a ``TimeoutError``, or the task
+    is cancelled while waiting), the leases already held are returned to the pool before the
+    exception propagates. Leaving the block returns every item, whichever way it is left
+    (``contextlib.AsyncExitStack`` does all of that for you). ``count`` must be between ``0``
+    (yields ``[]``) and ``pool.size``; anything else raises ``ValueError`` on entering.
+
+    >>> import asyncio
+    >>> async def demo() -> None:
+    ...     pool = Pool(["a", "b", "c"])
+    ...     async with lease_many(pool, 2) as items:
+    ...         print(len(set(items)), pool.available)
+    ...     print(pool.available)
+    >>> asyncio.run(demo())
+    2 1
+    3
+    """
+    raise NotImplementedError
+    yield []
