@@ -78,6 +78,8 @@ def watching(*, asynchronous: bool, virtual_time: bool) -> Generator[None, None,
     """Around one phase of a check: raise ``AsyncMisuse`` for the first mistake seen in it,
     instead of whatever the phase ended with (a time limit still wins)."""
     global _virtual_time
+    if asynchronous:
+        _forget_earlier_garbage()
     _problems.clear()
     _virtual_time = virtual_time
     log = _AsyncioErrors()
@@ -99,6 +101,23 @@ def watching(*, asynchronous: bool, virtual_time: bool) -> Generator[None, None,
             _raise_first(caught, log)
         finally:
             logging.getLogger("asyncio").removeHandler(log)
+
+
+def _forget_earlier_garbage() -> None:
+    """Free what earlier checks left without a word, so that it is not blamed on this check:
+    pytest keeps the last failure's traceback (and the coroutines its frames hold) in
+    ``sys.last_value`` until the next failure replaces it."""
+    for name in ("last_type", "last_value", "last_traceback", "last_exc"):
+        if hasattr(sys, name):
+            delattr(sys, name)
+    asyncio_log = logging.getLogger("asyncio")
+    was_disabled, asyncio_log.disabled = asyncio_log.disabled, True
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            gc.collect()
+    finally:
+        asyncio_log.disabled = was_disabled
 
 
 def _raise_first(caught: list[warnings.WarningMessage], log: _AsyncioErrors) -> None:

@@ -52,3 +52,11 @@ def test_sync_code_is_untouched() -> None:
 
 async def test_drops_its_task() -> None:
     await misuse.drops_its_task()
+
+
+async def test_abandons_after_failure() -> None:
+    await misuse.abandons_after_failure()
+
+
+async def test_after_a_failure_is_not_blamed_for_its_garbage() -> None:
+    assert await misuse.waits_virtually() == 30

@@ -60,3 +60,9 @@ async def waits_for_ever() -> None:
 async def drops_its_task() -> None:
     asyncio.get_running_loop().create_task(waits_for_ever())  # noqa: RUF006  (the mistake)
     await asyncio.sleep(0)
+
+
+async def abandons_after_failure() -> None:
+    pending = [fails(), waits_virtually()]  # the second is never awaited once the first raises
+    for coroutine in pending:
+        await coroutine
