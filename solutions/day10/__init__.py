@@ -1,0 +1,1 @@
+"""Day 10 — Concurrency: the GIL, threads, processes, choosing an executor, and when async wins."""

@@ -1,0 +1,46 @@
+"""Caps the waits with a Semaphore(100) "to be safe": only 100 of the 10 000 are in progress at once."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Literal, TypeVar
+
+R = TypeVar("R")
+Limit = Literal["threads", "file_descriptors", "nothing"]
+
+LIMITS: dict[str, Limit] = {
+    "thread_per_client": "threads",
+    "thread_per_client_low_ulimit": "threads",
+    "asyncio_low_ulimit": "file_descriptors",
+    "asyncio_high_ulimit": "nothing",
+    "asyncio_timers": "nothing",
+    "thread_pool": "nothing",
+    "threads_with_files": "file_descriptors",
+}
+
+
+def first_limit() -> dict[str, Limit]:
+    return dict(LIMITS)
+
+
+async def gather_waits(n: int, wait: Callable[[int], Coroutine[Any, Any, R]]) -> list[R]:
+    if n < 0:
+        raise ValueError(f"n must be >= 0, got {n}")
+    limit = asyncio.Semaphore(100)
+
+    async def limited(i: int) -> R:
+        async with limit:
+            return await wait(i)
+
+    async with asyncio.TaskGroup() as group:
+        tasks = [group.create_task(limited(i)) for i in range(n)]
+    return [task.result() for task in tasks]
+
+
+def run_blocking_waits(n: int, wait: Callable[[int], R], *, max_threads: int) -> list[R]:
+    if n < 0 or max_threads < 1:
+        raise ValueError(f"need n >= 0 and max_threads >= 1, got {n=} and {max_threads=}")
+    with ThreadPoolExecutor(max_workers=max_threads) as pool:
+        return list(pool.map(wait, range(n)))
