@@ -65,6 +65,7 @@ def emit(**event: Any) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "timeout(seconds): this check's time limit")
     config.addinivalue_line("markers", "predict: never show the expected value, only the learner's")
+    config.addinivalue_line("markers", "chaff: the learner's tests must reject one buggy implementation")
 
 
 def pytest_collectstart(collector: pytest.Collector) -> None:
@@ -159,6 +160,8 @@ def pytest_runtest_makereport(
     item.__dict__.pop("_hypothesis_failing_examples", None)
     report: pytest.TestReport = outcome.get_result()
     result = _state.results.setdefault(item.nodeid, {"outcome": "passed", "output": ""})
+    if item.get_closest_marker("chaff") is not None:
+        result["chaff"] = True
     if report.failed and result["outcome"] == "passed" and call.excinfo is not None:
         result.update(outcome="failed", rule=describe.rule_of(item), **describe.failure(call.excinfo.value))
         if item.get_closest_marker("predict") is not None:  # the answer is the exercise

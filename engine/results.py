@@ -34,17 +34,23 @@ def to_json(result: DayResult) -> dict[str, Any]:
         "day": result.day.session,
         "target": result.target,
         "tests": [test for kata in result.katas for test in _tests(kata)],
-        "katas": [
-            {
-                "id": k.kata.id,
-                "title": k.kata.title,
-                "status": k.status.value,
-                "plan_items": list(k.kata.covers),
-                "message": k.message,
-            }
-            for k in result.katas
-        ],
+        "katas": [_kata(k) for k in result.katas],
     }
+
+
+def _kata(kata: KataResult) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "id": kata.kata.id,
+        "title": kata.kata.title,
+        "status": kata.status.value,
+        "plan_items": list(kata.kata.covers),
+        "message": kata.message,
+    }
+    chaffs = [t for t in kata.tests if t.chaff]
+    if chaffs:  # a kata whose exercise is writing tests: which buggy implementations they catch
+        entry["chaffs_caught"] = sum(t.outcome == "passed" for t in chaffs)
+        entry["chaffs_total"] = len(chaffs)
+    return entry
 
 
 def _tests(kata: KataResult) -> list[dict[str, Any]]:

@@ -39,6 +39,7 @@ class TestResult:
     where: dict[str, Any] | None = None
     output: str = ""
     rule: str | None = None  # the spec rule the check states (for failures)
+    chaff: bool = False  # a check that the learner's tests reject one buggy implementation
 
     @property
     def name(self) -> str:
