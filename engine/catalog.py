@@ -29,6 +29,11 @@ class Kata:
     hints: tuple[str, ...]
     # The stub's signatures differ from the solution's on purpose: writing them is the task.
     signature_is_the_exercise: bool = False
+    # "module": the learner writes a module, the grader tests it. "tests": the learner writes
+    # a test module for ``subject`` (a complete module of the same day, the spec), and the
+    # grader runs those tests against correct and buggy versions of it (engine/suites.py).
+    kind: str = "module"
+    subject: str | None = None
 
     @property
     def id(self) -> str:
@@ -42,6 +47,10 @@ class Kata:
     def source(self, root: Path) -> Path:
         """The kata's module under a source root (``katas/``, ``solutions/`` or a copy)."""
         return root / self.package / f"{self.name}.py"
+
+    def subject_source(self, root: Path) -> Path | None:
+        """The module a "tests" kata's tests are about, under a source root."""
+        return root / self.package / f"{self.subject}.py" if self.subject else None
 
     @property
     def grader(self) -> Path:
@@ -146,10 +155,19 @@ def _day(entry: dict[str, object]) -> Day:
                 covers=_strings(k, "covers"),
                 hints=_strings(k, "hints", required=False),
                 signature_is_the_exercise=bool(k.get("signature_is_the_exercise", False)),
+                kind=_kind(k),
+                subject=str(k["subject"]) if k.get("kind") == "tests" else None,
             )
             for k in _list(entry, "kata", required=False)
         ),
     )
+
+
+def _kind(entry: dict[str, object]) -> str:
+    kind = str(entry.get("kind", "module"))
+    if kind not in ("module", "tests"):
+        raise TypeError(f"kind must be 'module' or 'tests', not {kind!r}")
+    return kind
 
 
 def _list(entry: dict[str, object], key: str, *, required: bool = True) -> list[dict[str, object]]:

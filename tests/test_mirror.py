@@ -49,6 +49,12 @@ def public_interface(path: Path, *, signatures: bool = True) -> dict[str, str]:
 
 @pytest.mark.parametrize("kata", KATAS)
 def test_stub_and_solution_share_one_interface(kata: catalog.Kata) -> None:
+    if kata.kind == "tests":  # the reference suite fills the stub's tests in and may add fixtures
+        stub = public_interface(kata.source(REPO / "katas"), signatures=False)
+        solution = public_interface(kata.source(REPO / "solutions"), signatures=False)
+        for name in sorted(stub):
+            assert stub[name] == solution.get(name), f"{kata.id}: {name} differs between stub and solution"
+        return
     signatures = not kata.signature_is_the_exercise
     stub = public_interface(kata.source(REPO / "katas"), signatures=signatures)
     solution = public_interface(kata.source(REPO / "solutions"), signatures=signatures)
@@ -101,3 +107,14 @@ def test_predict_snippets_are_the_ones_the_spec_shows(kata: catalog.Kata) -> Non
     for code in _snippets(kata.grader):
         missing = [line.strip() for line in code.splitlines() if line.strip() and line.strip() not in shown]
         assert not missing, f"{kata.id}: the stub's docstring does not show {missing}"
+
+
+TESTS_KATAS = [pytest.param(k, id=k.id) for k in catalog.load().katas if k.kind == "tests"]
+
+
+@pytest.mark.parametrize("kata", TESTS_KATAS)
+def test_the_module_under_test_is_the_same_in_katas_and_solutions(kata: catalog.Kata) -> None:
+    """The learner reads it in katas/; the grader's reference wheat is the solutions/ copy."""
+    shown, reference = kata.subject_source(REPO / "katas"), kata.subject_source(REPO / "solutions")
+    assert shown is not None and reference is not None
+    assert shown.read_bytes() == reference.read_bytes(), f"{kata.id}: {shown.name} differs"
