@@ -170,7 +170,7 @@ class _Recorder:
             error = call.excinfo.value if call.excinfo is not None else None
             if isinstance(error, NotImplementedError) and _raised_in(error, self.tests):
                 self.run.stubs.append(item.name)
-            self.run.failed[item.name] = _why(error, report.when)
+            self.run.failed[item.name] = _why(error, report.when, self.tests)
         elif report.when == "call" and report.passed:
             self.run.passed.append(item.name)
         return report
@@ -183,9 +183,25 @@ def _raised_in(error: BaseException, path: Path) -> bool:
     return tb is not None and os.path.realpath(tb.tb_frame.f_code.co_filename) == str(path)
 
 
-def _why(error: BaseException | None, when: str) -> str:
+def _why(error: BaseException | None, when: str, tests: Path) -> str:
+    """One line: the learner's own assertion as they wrote it (pytest's first line of it), or
+    the exception, and the line of their file it came from."""
     if error is None:
         return f"it failed during {when}"
-    details = describe.failure(error)
-    where = "" if when == "call" else f" (in its {when})"
-    return cap(str(details.get("message") or type(error).__name__), 300) + where
+    if isinstance(error, AssertionError):
+        text = str(error).strip().splitlines()[0] if str(error).strip() else "assert failed"
+    else:
+        text = str(describe.failure(error).get("message") or type(error).__name__).splitlines()[0]
+    line = _line_in(error, tests)
+    where = f" ({tests.name}:{line})" if line else ""
+    phase = "" if when == "call" else f" in its {when}"
+    return cap(text, 300) + where + phase
+
+
+def _line_in(error: BaseException, path: Path) -> int | None:
+    found, tb = None, error.__traceback__
+    while tb is not None:
+        if os.path.realpath(tb.tb_frame.f_code.co_filename) == str(path):
+            found = tb.tb_lineno
+        tb = tb.tb_next
+    return found
