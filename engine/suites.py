@@ -16,8 +16,10 @@ actually collected and ran, never by reading the source text.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import inspect
+import io
 import os
 import sys
 from collections.abc import Generator
@@ -68,7 +70,10 @@ def run_suite(tests: Path, subject: str, implementation: Path) -> SuiteRun:
     _forget(subject, tests)
     _install(subject, implementation)
     recorder = _Recorder(tests)
-    status = pytest.main(_arguments(tests), plugins=[recorder])
+    # The inner session's own report is not for the learner: what failed and why reaches
+    # them through the grader's checks, without pytest's frames, reprs and temp paths.
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        status = pytest.main(_arguments(tests), plugins=[recorder])
     _forget(subject, tests)
     run = recorder.run
     if status == pytest.ExitCode.NO_TESTS_COLLECTED and run.collect_error is None:

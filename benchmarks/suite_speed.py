@@ -1,0 +1,62 @@
+"""How long grading a learner's *test suite* takes, against one plain pytest run of it.
+
+    python benchmarks/suite_speed.py [DAY] [--runs N]
+
+For each kata of the "tests" kind in DAY (default day11), against the reference suite:
+- engine: ``python -m engine grade DAY KATA --solutions`` warm (the suite runs once per
+  correct and per buggy implementation, in the kata's one grading process);
+- plain: ``python -m pytest solutions/<pkg>/test_<subject>.py`` once, against the reference
+  implementation, in the same venv.
+Prints medians and the ratio. Target (Day 11 issue): engine < 2 x plain.
+Run it with the day's venv: ``.nox/day11/bin/python benchmarks/suite_speed.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from engine import catalog  # noqa: E402
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def implementations(kata: catalog.Kata) -> int:
+    """How many implementations the grader runs the suite against: the reference and its own."""
+    return 1 + len(list((kata.grader.parent / "impls" / str(kata.subject)).glob("*.py")))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("day", nargs="?", default="day11")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    day = catalog.load().day(args.day)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    python = sys.executable
+    for kata in (k for k in day.katas if k.kind == "tests"):
+        engine = [python, "-m", "engine", "grade", day.session, kata.name, "--solutions"]
+        plain = [python, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(kata.source(REPO / "solutions"))]
+        plain_env = {**env, "PYTHONPATH": str(REPO / "solutions")}
+        timed(engine, env)  # warm the caches
+        samples = [(timed(engine, env), timed(plain, plain_env)) for _ in range(args.runs)]
+        graded = statistics.median(s[0] for s in samples)
+        once = statistics.median(s[1] for s in samples)
+        print(f"{kata.id}: {implementations(kata)} implementations — engine {graded:.2f} s, "
+              f"one plain pytest run {once:.2f} s, ratio {graded / once:.2f} (target < 2)")
+
+
+if __name__ == "__main__":
+    main()
