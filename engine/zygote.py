@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import ctypes
+import functools
 import gc
 import importlib
 import json
@@ -103,6 +104,7 @@ def warm_up() -> None:
         exercise()
 
 
+@functools.cache  # read once, in the zygote, before any fork
 def _entry_point_plugins() -> list[tuple[str, str]]:
     from importlib.metadata import entry_points
 
