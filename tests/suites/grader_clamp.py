@@ -8,7 +8,7 @@ import probe
 from engine import suites
 
 IMPLS = Path(__file__).parent / "impls"
-TESTS = Path(probe.__file__).parent / "test_clamp.py"
+TESTS = Path(probe.__file__).parent / "suite_clamp.py"  # not test_*.py: the library's own run must not collect it
 WHEATS = {"correct": "min/max", "correct_branches": "if/else"}
 CHAFFS = {"ignores_high": "values above high are not clamped",
           "accepts_low_above_high": "low > high is not refused"}
