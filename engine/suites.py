@@ -21,8 +21,11 @@ import importlib.util
 import inspect
 import io
 import os
+import signal
 import sys
-from collections.abc import Generator
+import time
+from collections.abc import Generator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +35,15 @@ import pytest
 from engine import describe
 from engine.catalog import REPO
 from engine.supervise import cap
+
+
+# Seconds one learner test may run. A test that hangs has failed (on a chaff: caught it), and
+# the run stops there: the rest would only add a hang each.
+TEST_LIMIT = 1.0
+
+
+class TookTooLong(Exception):
+    """A learner's test overran ``TEST_LIMIT`` (an Exception: it fails that test, nothing more)."""
 
 
 @dataclass
@@ -113,6 +125,7 @@ def _arguments(tests: Path) -> list[str]:
         "--import-mode=importlib", "--rootdir", str(REPO), "-c", str(REPO / "pyproject.toml"),
         "--confcutdir", str(tests.parent),  # the learner's conftest.py, if any; none above it
         "--capture=no", "-W", "ignore", "--no-header", "-o", "console_output_style=classic",
+        "--tb=no",  # its report is discarded: building tracebacks only costs time
     ]  # fmt: skip
     if "-p" in plugins and "asyncio" in plugins:
         arguments += ["-o", "asyncio_mode=strict", "-o", "asyncio_default_fixture_loop_scope=function",
@@ -171,6 +184,11 @@ class _Recorder:
         return CollectedTest(item.name, own, parametrized, asynchronous)
 
     @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_call(self, item: pytest.Item) -> Generator[None, None, None]:
+        with _time_limit(TEST_LIMIT):
+            return (yield)
+
+    @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(
         self, item: pytest.Item, call: pytest.CallInfo[None]
     ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
@@ -180,9 +198,35 @@ class _Recorder:
             if isinstance(error, NotImplementedError) and _raised_in(error, self.tests):
                 self.run.stubs.append(item.name)
             self.run.failed[item.name] = _why(error, report.when, self.tests)
+            if isinstance(error, TookTooLong):
+                item.session.shouldstop = "a test hung"
         elif report.when == "call" and report.passed:
             self.run.passed.append(item.name)
         return report
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """An alarm for one learner test, inside the grader check's own: whichever comes first
+    fires, and the check's alarm is re-armed with what is left of it afterwards."""
+    outer = signal.getsignal(signal.SIGALRM)
+    outer_left = signal.getitimer(signal.ITIMER_REAL)[0]
+    start = time.monotonic()
+
+    def expire(signum: int, frame: Any) -> None:
+        if outer_left and time.monotonic() - start >= outer_left and callable(outer):
+            outer(signum, frame)  # the check's own time limit
+        raise TookTooLong(f"it was still running after {seconds:g} s")
+
+    signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, min(seconds, outer_left) if outer_left else seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, outer)
+        if outer_left:
+            signal.setitimer(signal.ITIMER_REAL, max(outer_left - (time.monotonic() - start), 0.001))
 
 
 def _raised_in(error: BaseException, path: Path) -> bool:

@@ -53,3 +53,9 @@ def test_a_suite_that_asserts_nothing_catches_no_chaff(pool) -> None:  # type: i
 def test_a_suite_failing_on_correct_code_names_the_test(pool, wheat: str) -> None:  # type: ignore[no-untyped-def]
     outcome, _kind, message, _chaff = outcomes(pool, "wrong")[f"test_passes_on_correct_code[{wheat}]"]
     assert outcome == "failed" and message.startswith("test_clamps fails on a correct implementation"), message
+
+
+def test_a_test_that_hangs_on_a_chaff_has_caught_it(pool) -> None:  # type: ignore[no-untyped-def]
+    """Each learner test has its own time limit: a hang fails that test, not the grade."""
+    found = outcomes(pool, "patient")
+    assert all(outcome == "passed" for outcome, *_ in found.values()), found

@@ -1,0 +1,1 @@
+"""A learner suite for the probe."""
