@@ -16,6 +16,7 @@ actually collected and ran, never by reading the source text.
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import importlib.util
 import inspect
@@ -95,6 +96,13 @@ def run_suite(tests: Path, subject: str, implementation: Path) -> SuiteRun:
     return run
 
 
+def described(implementation: Path) -> str:
+    """An implementation's one-line module docstring, without its full stop: what the learner
+    reads about a correct or a buggy version (never its code)."""
+    text = ast.get_docstring(ast.parse(implementation.read_text(encoding="utf-8"))) or implementation.stem
+    return text.strip().rstrip(".")
+
+
 def wheat_failures(run: SuiteRun, implementation: str) -> str | None:
     """What is wrong when a suite rejects correct code; None when every test passed."""
     if run.collect_error is not None:
@@ -111,13 +119,10 @@ def wheat_failures(run: SuiteRun, implementation: str) -> str | None:
 
 
 def _arguments(tests: Path) -> list[str]:
-    from engine.zygote import IDLE_BUILTINS, UNWANTED_PLUGINS, _entry_point_plugins
+    from engine.zygote import IDLE_BUILTINS, plugin_arguments
 
-    plugins = [arg for name, module in _entry_point_plugins()
-               if name not in UNWANTED_PLUGINS and module.split(".")[0] not in UNWANTED_PLUGINS
-               for arg in ("-p", name)]
-    arguments = [
-        str(tests), "-q", *plugins,
+    return [
+        str(tests), "-q", *plugin_arguments(),
         # What no learner test needs, as in the zygote (recwarn's fixture is theirs to use);
         # unraisableexception would collect garbage twice per run (~30 ms).
         *(arg for name in (*IDLE_BUILTINS, "unraisableexception") if name != "recwarn"
@@ -127,10 +132,6 @@ def _arguments(tests: Path) -> list[str]:
         "--capture=no", "-W", "ignore", "--no-header", "-o", "console_output_style=classic",
         "--tb=no",  # its report is discarded: building tracebacks only costs time
     ]  # fmt: skip
-    if "-p" in plugins and "asyncio" in plugins:
-        arguments += ["-o", "asyncio_mode=strict", "-o", "asyncio_default_fixture_loop_scope=function",
-                      "-o", "asyncio_default_test_loop_scope=function"]
-    return arguments
 
 
 def _install(subject: str, implementation: Path) -> None:

@@ -15,9 +15,6 @@ The structural rules of the day are proven by behaviour, not by reading the lear
 
 from __future__ import annotations
 
-import ast
-import contextlib
-import io
 from pathlib import Path
 
 import day11
@@ -34,17 +31,13 @@ NO_NETWORK = "no network in tests"
 
 
 def _described(path: Path) -> str:
-    """An implementation's one-line module docstring: what the learner reads about it."""
-    doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or path.stem
-    return (doc[:1].lower() + doc[1:]).rstrip(".")
+    """What the learner reads about an implementation, as part of a sentence."""
+    doc = suites.described(path)
+    return doc[:1].lower() + doc[1:]
 
 
 def _run(implementation: Path) -> suites.SuiteRun:
-    """The learner's suite on one implementation, its pytest report kept out of sight: its
-    tracebacks show an implementation's code, paths and object addresses; what failed, and
-    why, is in the SuiteRun."""
-    with contextlib.redirect_stdout(io.StringIO()):
-        return suites.run_suite(TESTS, SUBJECT, implementation)
+    return suites.run_suite(TESTS, SUBJECT, implementation)
 
 
 WHEATS = {"reference": REFERENCE, **{p.stem: p for p in sorted(IMPLS.glob("wheat_*.py"))}}

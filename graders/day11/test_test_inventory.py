@@ -9,10 +9,7 @@ rules are read from what pytest collected.
 
 from __future__ import annotations
 
-import ast
-import contextlib
 import functools
-import io
 from pathlib import Path
 
 import pytest
@@ -27,39 +24,27 @@ REFERENCE = REPO / "solutions" / "day11" / "inventory.py"
 IMPLS = Path(__file__).parent / "impls" / "inventory"
 
 
-def _description(path: Path) -> str:
-    return (ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or path.stem).strip()
-
-
 WHEATS = {"reference": REFERENCE} | {p.stem: p for p in sorted(IMPLS.glob("wheat_*.py"))}
 CHAFFS = {p.stem.removeprefix("chaff_"): p for p in sorted(IMPLS.glob("chaff_*.py"))}
-
-
-def _run_suite(implementation: Path) -> suites.SuiteRun:
-    """The learner's suite on one implementation, its pytest report kept out of sight: its
-    tracebacks would show an implementation's code and paths, and object addresses; what
-    failed, and why, is in the SuiteRun."""
-    with contextlib.redirect_stdout(io.StringIO()):
-        return suites.run_suite(TESTS, SUBJECT, implementation)
 
 
 @functools.cache
 def _run_on_reference() -> suites.SuiteRun:
     """One run on the reference, shared by the checks that read what was collected (a run
     that raises, as on the untouched stub, is not cached: each check then reads not started)."""
-    return _run_suite(REFERENCE)
+    return suites.run_suite(TESTS, SUBJECT, REFERENCE)
 
 
 def _run(implementation: Path) -> suites.SuiteRun:
     if implementation == REFERENCE:
         return _run_on_reference()
-    return _run_suite(implementation)
+    return suites.run_suite(TESTS, SUBJECT, implementation)
 
 
 def _how(wheat: str) -> str:
     if wheat == "reference":
         return "the reference inventory.py"
-    return _description(WHEATS[wheat]).removeprefix("Correct: ").rstrip(".")
+    return suites.described(WHEATS[wheat]).removeprefix("Correct: ")
 
 
 @pytest.mark.parametrize("wheat", WHEATS)
@@ -75,7 +60,7 @@ def test_passes_on_correct_code(wheat: str) -> None:
 def test_catches(chaff: str) -> None:
     """Some test of yours fails on each broken inventory."""
     run = _run(CHAFFS[chaff])
-    bug = _description(CHAFFS[chaff]).rstrip(".")
+    bug = suites.described(CHAFFS[chaff])
     assert run.caught, f"your tests miss a bug: {bug} — every test passed on it"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 from functools import cache
 from pathlib import Path
 
@@ -17,7 +16,7 @@ TESTS = Path(day11.__file__).parent / "test_notifier.py"
 REFERENCE = REPO / "solutions" / "day11" / "notifier.py"
 IMPLS = Path(__file__).parent / "impls" / "notifier"
 WHEATS = {"reference": (REFERENCE, "the reference notifier.py")} | {
-    path.stem.removeprefix("wheat_"): (path, ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or path.stem)
+    path.stem.removeprefix("wheat_"): (path, suites.described(path))
     for path in sorted(IMPLS.glob("wheat_*.py"))
 }
 CHAFFS = sorted(path.stem.removeprefix("chaff_") for path in IMPLS.glob("chaff_*.py"))
@@ -31,8 +30,7 @@ def _run(implementation: Path) -> suites.SuiteRun:
 
 def _bug(chaff: str) -> str:
     """The chaff's one-line docstring: the behaviour the learner's suite must catch."""
-    source = (IMPLS / f"chaff_{chaff}.py").read_text(encoding="utf-8")
-    bug = (ast.get_docstring(ast.parse(source)) or chaff).strip().rstrip(".")
+    bug = suites.described(IMPLS / f"chaff_{chaff}.py")
     return bug[0].lower() + bug[1:] if bug[:2].istitle() else bug  # "The wait…" reads "the wait…"
 
 
