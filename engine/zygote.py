@@ -64,23 +64,29 @@ def prepare() -> Any:
 
     import engine.child  # noqa: F401
 
-    plugins: list[str] = []
-    for name, module in _entry_point_plugins():
-        if name not in UNWANTED_PLUGINS and module.split(".")[0] not in UNWANTED_PLUGINS:
-            plugins += ["-p", name]  # by entry-point name: plugins look each other up by it
     args = [
-        str(REPO / "graders"), "-p", "engine.plugin", *plugins,
+        str(REPO / "graders"), "-p", "engine.plugin", *plugin_arguments(),
         *(arg for name in IDLE_BUILTINS for arg in ("-p", f"no:{name}")), "-p", "no:timeout",
         "--import-mode=importlib",
         "--rootdir", str(REPO), "-c", str(REPO / "pyproject.toml"), "-q", "--no-header",
         "-W", "ignore", "--capture=sys",  # fd capture would share one temp file between forks
     ]  # fmt: skip
+    return _prepareconfig(args)
+
+
+def plugin_arguments() -> list[str]:
+    """The installed entry-point plugins a grade loads, with their options; the same for the
+    graders' sessions and for a learner's suite run inside one (engine/suites.py)."""
+    arguments: list[str] = []
+    for name, module in _entry_point_plugins():
+        if name not in UNWANTED_PLUGINS and module.split(".")[0] not in UNWANTED_PLUGINS:
+            arguments += ["-p", name]  # by entry-point name: plugins look each other up by it
     if any(module.startswith("pytest_asyncio") for _, module in _entry_point_plugins()):
         # Async days: a check runs on an event loop only when it says @pytest.mark.asyncio, on
         # a loop of its own (nothing a kata's check leaves on a loop meets the next check).
-        args += ["-o", "asyncio_mode=strict", "-o", "asyncio_default_fixture_loop_scope=function",
-                 "-o", "asyncio_default_test_loop_scope=function"]
-    return _prepareconfig(args)
+        arguments += ["-o", "asyncio_mode=strict", "-o", "asyncio_default_fixture_loop_scope=function",
+                      "-o", "asyncio_default_test_loop_scope=function"]
+    return arguments
 
 
 def warm_up() -> None:
