@@ -24,11 +24,13 @@ import io
 import os
 import signal
 import sys
+import tempfile
 import time
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -79,20 +81,45 @@ def run_suite(tests: Path, subject: str, implementation: Path) -> SuiteRun:
     Raises ``NotImplementedError`` while every test of the file is still the stub's, so that
     an untouched kata reads *not started*.
     """
+    return run_suites(tests, subject, [implementation])[implementation]
+
+
+def run_suites(tests: Path, subject: str, implementations: Sequence[Path]) -> dict[Path, SuiteRun]:
+    """Run the learner's test file once per implementation, all in ONE pytest session: the
+    file is collected once per implementation (each copy imports its own), and the subject is
+    swapped in before each copy's tests run. A session costs more than most suites' tests.
+
+    Raises ``NotImplementedError`` while every test of the file is still the stub's.
+    """
     tests = tests.resolve()
-    _forget(subject, tests)
-    _install(subject, implementation)
-    recorder = _Recorder(tests)
+    batch = _Batch(tests, subject, list(dict.fromkeys(implementations)))
     # The inner session's own report is not for the learner: what failed and why reaches
     # them through the grader's checks, without pytest's frames, reprs and temp paths.
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        status = pytest.main(_arguments(tests), plugins=[recorder])
-    _forget(subject, tests)
-    run = recorder.run
-    if status == pytest.ExitCode.NO_TESTS_COLLECTED and run.collect_error is None:
-        run.collect_error = "your file defines no tests (test functions are named test_*)"
-    if run.stubs and not run.passed and set(run.failed) == set(run.stubs):
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            pytest.main(_arguments(tests), plugins=[batch])
+    finally:
+        _forget(subject, tests)
+    for run in batch.runs.values():
+        if not run.collected and run.collect_error is None:
+            run.collect_error = "your file defines no tests (test functions are named test_*)"
+    if all(run.stubs and not run.passed and set(run.failed) == set(run.stubs) for run in batch.runs.values()):
         raise NotImplementedError("the tests are still the stub's")
+    return batch.runs
+
+
+def batched(tests: Path, subject: str, implementations: Iterable[Path]) -> Callable[[Path], SuiteRun]:
+    """A grader's ``run(implementation)``: its first call runs the suite against every one of
+    ``implementations`` in one session (:func:`run_suites`), later calls read those runs. A run
+    that raises (the untouched stub) is not kept: each check then reads *not started*."""
+    every = list(implementations)
+    runs: dict[Path, SuiteRun] = {}
+
+    def run(implementation: Path) -> SuiteRun:
+        if not runs:
+            runs.update(run_suites(tests, subject, every))
+        return runs[implementation]
+
     return run
 
 
@@ -131,15 +158,24 @@ def _arguments(tests: Path) -> list[str]:
         "--confcutdir", str(tests.parent),  # the learner's conftest.py, if any; none above it
         "--capture=no", "-W", "ignore", "--no-header", "-o", "console_output_style=classic",
         "--tb=no",  # its report is discarded: building tracebacks only costs time
+        # A fresh base for tmp_path: pytest's numbered dirs would be pruned at every session's
+        # end (a quarter of a run). It lies in the kata's private temp dir, removed after it.
+        "--basetemp", tempfile.mkdtemp(prefix="suite-"),
     ]  # fmt: skip
 
 
-def _install(subject: str, implementation: Path) -> None:
+def _install(subject: str, implementation: Path) -> ModuleType:
     spec = importlib.util.spec_from_file_location(subject, implementation)
     assert spec is not None and spec.loader is not None, implementation
     module = importlib.util.module_from_spec(spec)
-    sys.modules[subject] = module
+    _put(subject, module)
     spec.loader.exec_module(module)
+    return module
+
+
+def _put(subject: str, module: ModuleType) -> None:
+    """Make ``module`` what ``import subject`` and ``from package import leaf`` give."""
+    sys.modules[subject] = module
     package, _, leaf = subject.rpartition(".")
     if package:
         setattr(importlib.import_module(package), leaf, module)
@@ -158,19 +194,72 @@ def _defined_in(module: Any, path: Path) -> bool:
     return isinstance(file, str) and file.endswith(path.name) and os.path.realpath(file) == str(path)
 
 
-class _Recorder:
-    """A plugin for the inner session: what was collected and how each test ended."""
+class _Copy(pytest.Module):
+    """The learner's file, collected for one implementation: importing it installs that
+    implementation first, so the copy's module binds it."""
 
-    def __init__(self, tests: Path) -> None:
-        self.tests = tests
-        self.run = SuiteRun()
+    implementation: Path
+    batch: _Batch
+
+    def _getobj(self) -> Any:
+        _forget(self.batch.subject, self.batch.tests)
+        self.batch.installed[self.implementation] = _install(self.batch.subject, self.implementation)
+        return super()._getobj()
+
+
+class _Copies(pytest.File):
+    """The learner's file as a folder of copies, one per implementation."""
+
+    batch: _Batch
+
+    def collect(self) -> list[_Copy]:
+        copies = []
+        for index, implementation in enumerate(self.batch.runs):
+            name = f"{self.path.name}@{index}"
+            copy = _Copy.from_parent(self, path=self.path, name=name, nodeid=self.id.child(name))
+            copy.implementation, copy.batch = implementation, self.batch
+            copies.append(copy)
+        return copies
+
+
+class _Hung(Exception):
+    """A test after one that hung, in the same copy: not run, not counted."""
+
+
+class _Batch:
+    """A plugin for the inner session: the copies, and what each collected and how it ended."""
+
+    def __init__(self, tests: Path, subject: str, implementations: list[Path]) -> None:
+        self.tests, self.subject = tests, subject
+        self.runs = {implementation: SuiteRun() for implementation in implementations}
+        self.installed: dict[Path, ModuleType] = {}
+        self.hung: set[Path] = set()
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_pycollect_makemodule(self, module_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+        if module_path != self.tests:
+            return None
+        copies = _Copies.from_parent(parent, path=module_path)
+        copies.batch = self
+        return copies
+
+    def _copy_of(self, node: pytest.Item | pytest.CollectReport) -> Path | None:
+        copy = node.getparent(_Copy) if isinstance(node, pytest.Item) else None
+        return copy.implementation if copy is not None else None
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
-        if report.failed and self.run.collect_error is None:
-            self.run.collect_error = describe.collect_message(report)
+        if not report.failed:
+            return
+        message = describe.collect_message(report)
+        for index, (implementation, run) in enumerate(self.runs.items()):
+            if f"@{index}" in report.nodeid or "@" not in report.nodeid:  # a copy's, or everyone's
+                run.collect_error = run.collect_error or message
 
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
-        self.run.collected = [self._collected(item) for item in items]
+        for item in items:
+            implementation = self._copy_of(item)
+            if implementation is not None:
+                self.runs[implementation].collected.append(self._collected(item))
 
     def _collected(self, item: pytest.Item) -> CollectedTest:
         info = getattr(item, "_fixtureinfo", None)
@@ -184,6 +273,14 @@ class _Recorder:
             getattr(item, "obj", None))
         return CollectedTest(item.name, own, parametrized, asynchronous)
 
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        implementation = self._copy_of(item)
+        if implementation in self.hung:
+            raise _Hung
+        if implementation is not None and implementation in self.installed:
+            _put(self.subject, self.installed[implementation])  # what string targets (patch) reach
+
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_call(self, item: pytest.Item) -> Generator[None, None, None]:
         with _time_limit(TEST_LIMIT):
@@ -194,15 +291,21 @@ class _Recorder:
         self, item: pytest.Item, call: pytest.CallInfo[None]
     ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
         report = yield
-        if report.failed and item.name not in self.run.failed:
-            error = call.excinfo.value if call.excinfo is not None else None
+        implementation = self._copy_of(item)
+        if implementation is None:
+            return report
+        run = self.runs[implementation]
+        error = call.excinfo.value if call.excinfo is not None else None
+        if isinstance(error, _Hung):
+            return report
+        if report.failed and item.name not in run.failed:
             if isinstance(error, NotImplementedError) and _raised_in(error, self.tests):
-                self.run.stubs.append(item.name)
-            self.run.failed[item.name] = _why(error, report.when, self.tests)
+                run.stubs.append(item.name)
+            run.failed[item.name] = _why(error, report.when, self.tests)
             if isinstance(error, TookTooLong):
-                item.session.shouldstop = "a test hung"
+                self.hung.add(implementation)
         elif report.when == "call" and report.passed:
-            self.run.passed.append(item.name)
+            run.passed.append(item.name)
         return report
 
 

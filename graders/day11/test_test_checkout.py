@@ -36,12 +36,12 @@ def _described(path: Path) -> str:
     return doc[:1].lower() + doc[1:]
 
 
-def _run(implementation: Path) -> suites.SuiteRun:
-    return suites.run_suite(TESTS, SUBJECT, implementation)
-
-
 WHEATS = {"reference": REFERENCE, **{p.stem: p for p in sorted(IMPLS.glob("wheat_*.py"))}}
 CHAFFS = {p.stem.removeprefix("chaff_"): p for p in sorted(IMPLS.glob("chaff_*.py"))}
+# Every implementation in one session, at the first check that needs a run (engine/suites.py):
+# that check may take a learner test's 1 s limit once per implementation, hence its own limit.
+pytestmark = pytest.mark.timeout(30)
+_run = suites.batched(TESTS, SUBJECT, [*WHEATS.values(), *CHAFFS.values()])
 
 
 @pytest.mark.parametrize("wheat", WHEATS)

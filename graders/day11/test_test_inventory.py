@@ -9,7 +9,6 @@ rules are read from what pytest collected.
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import pytest
@@ -28,17 +27,10 @@ WHEATS = {"reference": REFERENCE} | {p.stem: p for p in sorted(IMPLS.glob("wheat
 CHAFFS = {p.stem.removeprefix("chaff_"): p for p in sorted(IMPLS.glob("chaff_*.py"))}
 
 
-@functools.cache
-def _run_on_reference() -> suites.SuiteRun:
-    """One run on the reference, shared by the checks that read what was collected (a run
-    that raises, as on the untouched stub, is not cached: each check then reads not started)."""
-    return suites.run_suite(TESTS, SUBJECT, REFERENCE)
-
-
-def _run(implementation: Path) -> suites.SuiteRun:
-    if implementation == REFERENCE:
-        return _run_on_reference()
-    return suites.run_suite(TESTS, SUBJECT, implementation)
+# Every implementation in one session, at the first check that needs a run (engine/suites.py):
+# that check may take a learner test's 1 s limit once per implementation, hence its own limit.
+pytestmark = pytest.mark.timeout(30)
+_run = suites.batched(TESTS, SUBJECT, [REFERENCE, *WHEATS.values(), *CHAFFS.values()])
 
 
 def _how(wheat: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -22,10 +21,10 @@ WHEATS = {"reference": (REFERENCE, "the reference notifier.py")} | {
 CHAFFS = sorted(path.stem.removeprefix("chaff_") for path in IMPLS.glob("chaff_*.py"))
 
 
-@cache
-def _run(implementation: Path) -> suites.SuiteRun:
-    """The learner's suite against one implementation (the reference's run serves two checks)."""
-    return suites.run_suite(TESTS, SUBJECT, implementation)
+# Every implementation in one session, at the first check that needs a run (engine/suites.py):
+# that check may take a learner test's 1 s limit once per implementation, hence its own limit.
+pytestmark = pytest.mark.timeout(30)
+_run = suites.batched(TESTS, SUBJECT, [REFERENCE, *sorted(IMPLS.glob("*.py"))])
 
 
 def _bug(chaff: str) -> str:
@@ -47,7 +46,7 @@ def test_passes_on_correct_code(wheat: str) -> None:
 @pytest.mark.parametrize("chaff", CHAFFS)
 def test_catches(chaff: str) -> None:
     """Some test of yours fails on each broken notifier."""
-    run = suites.run_suite(TESTS, SUBJECT, IMPLS / f"chaff_{chaff}.py")
+    run = _run(IMPLS / f"chaff_{chaff}.py")
     assert run.caught, f"your tests miss a bug: {_bug(chaff)} — every test passed on it"
 
 
@@ -62,7 +61,7 @@ def test_the_tests_are_async() -> None:
 
 def test_nothing_waits_for_real() -> None:
     """Every Notifier that retries in your tests gets a fake sleep: none waits with asyncio.sleep."""
-    run = suites.run_suite(TESTS, SUBJECT, IMPLS / "probe_real_sleep.py")
+    run = _run(IMPLS / "probe_real_sleep.py")
     name, why = next(iter(run.failed.items()), ("", ""))  # what fails here passes on the reference
     assert not run.failed, (
         f"{name} lets a Notifier wait between attempts with the real asyncio.sleep: pass "
