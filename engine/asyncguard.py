@@ -83,10 +83,12 @@ def watching(*, asynchronous: bool, virtual_time: bool) -> Generator[None, None,
     _problems.clear()
     _virtual_time = virtual_time
     log = _AsyncioErrors()
+    depth = sys.get_coroutine_origin_tracking_depth()
     with warnings.catch_warnings(record=True) as caught:
         warnings.filterwarnings("always", r"coroutine .* was never awaited", RuntimeWarning)
         if asynchronous:
             logging.getLogger("asyncio").addHandler(log)
+            sys.set_coroutine_origin_tracking_depth(max(depth, 1))  # who called it: see _learners()
         try:
             try:
                 yield
@@ -101,6 +103,7 @@ def watching(*, asynchronous: bool, virtual_time: bool) -> Generator[None, None,
             _raise_first(caught, log)
         finally:
             logging.getLogger("asyncio").removeHandler(log)
+            sys.set_coroutine_origin_tracking_depth(depth)
 
 
 def _forget_earlier_garbage() -> None:
@@ -123,13 +126,26 @@ def _forget_earlier_garbage() -> None:
 def _raise_first(caught: list[warnings.WarningMessage], log: _AsyncioErrors) -> None:
     for warning in caught:
         found = _NEVER_AWAITED.search(str(warning.message))
-        if found:
+        if found and _learners(warning.source):
             _problems.append(f"the coroutine {found['name']}() was called but never awaited: calling an async "
                              "function only creates a coroutine object — `await` it (or pass it to "
                              "asyncio.create_task() / gather())")
     _problems.extend(log.problems)
     if _problems:
         raise AsyncMisuse(_problems[0]) from None
+
+
+def _learners(coroutine: object) -> bool:
+    """Whether the learner's code made this coroutine: it was called from their file (say
+    ``session.commit()`` without ``await``), or defined there. One a library made and dropped
+    itself is the library's business: SQLAlchemy, raising MissingGreenlet for a lazy load,
+    leaves its driver's ``cursor()`` coroutine un-awaited, and the learner must read about the
+    lazy load, not about the driver."""
+    code = getattr(coroutine, "cr_code", None)
+    if code is None:
+        return True  # no coroutine to inspect: better a word too many than a silent mistake
+    origin = getattr(coroutine, "cr_origin", None) or ()
+    return code.co_filename.startswith(_target) or any(f.startswith(_target) for f, _line, _name in origin)
 
 
 _NEVER_AWAITED = re.compile(r"coroutine '(?P<name>[\w.<>]+)' was never awaited")

@@ -22,10 +22,11 @@ class Probe:
 
 
 EXPECTED = {
-    "test_blocks": r"^time\.sleep\(\) blocks the event loop \(called at .*probe/misuse\.py:9\): .*asyncio\.sleep\(\).*asyncio\.to_thread\(\)",
-    "test_blocks_and_swallows": r"^time\.sleep\(\) blocks the event loop \(called at .*probe/misuse\.py:15\)",
+    "test_blocks": r"^time\.sleep\(\) blocks the event loop \(called at .*probe/misuse\.py:10\): .*asyncio\.sleep\(\).*asyncio\.to_thread\(\)",
+    "test_blocks_and_swallows": r"^time\.sleep\(\) blocks the event loop \(called at .*probe/misuse\.py:16\)",
     "test_reads_real_clock": r"^time\.monotonic\(\) reads the real clock inside a coroutine .*asyncio\.get_running_loop\(\)\.time\(\)",
     "test_forgets_await": r"^the coroutine save\(\) was called but never awaited",
+    "test_forgets_await_on_library": r"^the coroutine Queue\.put\(\) was called but never awaited",
     "test_fire_and_forget": r"^a task failed and nobody retrieved its exception \(ValueError: lost\)",
     "test_abandons_after_failure": r"ValueError: lost",
     "test_drops_its_task": r"^a task was garbage-collected while still running: .*keep your own",
@@ -36,7 +37,7 @@ def test_asyncio_mistakes_fail_their_check_in_plain_words(pool) -> None:  # type
     result = pool.grade([runner.Job(Probe(), HERE / "root", 5.0)])  # type: ignore[arg-type]
     (file_result,) = result.values()
     tests = {t.nodeid.rpartition("::")[2]: t for t in file_result.tests}
-    assert len(tests) == 12 and file_result.complete, file_result
+    assert len(tests) == 14 and file_result.complete, file_result
     for name, test in tests.items():
         if name in EXPECTED:
             assert test.outcome == "failed" and re.search(EXPECTED[name], test.message or ""), (name, test)

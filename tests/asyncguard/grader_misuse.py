@@ -1,5 +1,6 @@
 """A grader for probe.misuse: each check calls one function; the engine decides the verdicts."""
 
+import asyncio
 import time
 
 import pytest
@@ -60,3 +61,11 @@ async def test_abandons_after_failure() -> None:
 
 async def test_after_a_failure_is_not_blamed_for_its_garbage() -> None:
     assert await misuse.waits_virtually() == 30
+
+
+async def test_library_drops_its_own_coroutine() -> None:
+    await misuse.calls_a_library(lambda: asyncio.sleep(0) and None)
+
+
+async def test_forgets_await_on_library() -> None:
+    await misuse.forgets_await_on_library(asyncio.Queue())

@@ -2,6 +2,7 @@
 
 import asyncio
 import time
+from collections.abc import Callable
 from time import sleep
 
 
@@ -66,3 +67,14 @@ async def abandons_after_failure() -> None:
     pending = [fails(), waits_virtually()]  # the second is never awaited once the first raises
     for coroutine in pending:
         await coroutine
+
+
+
+async def calls_a_library(library: "Callable[[], None]") -> None:
+    """The library (the grader's code here) makes a coroutine and drops it, as SQLAlchemy does
+    with its driver's when it raises MissingGreenlet: not the learner's mistake."""
+    library()
+
+
+async def forgets_await_on_library(queue: "asyncio.Queue[int]") -> None:
+    queue.put(1)  # a library's coroutine, called here and never awaited
