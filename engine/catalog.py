@@ -32,8 +32,11 @@ class Kata:
     # "module": the learner writes a module, the grader tests it. "tests": the learner writes
     # a test module for ``subject`` (a complete module of the same day, the spec), and the
     # grader runs those tests against correct and buggy versions of it (engine/suites.py).
+    # "file": the learner writes ``file``, a file that is not Python (a Dockerfile, a Compose
+    # file) in the day's folder; its stub holds only comments, the spec (engine/files.py).
     kind: str = "module"
     subject: str | None = None
+    file: str | None = None
 
     @property
     def id(self) -> str:
@@ -45,12 +48,27 @@ class Kata:
         return package_name(self.day)
 
     def source(self, root: Path) -> Path:
-        """The kata's module under a source root (``katas/``, ``solutions/`` or a copy)."""
-        return root / self.package / f"{self.name}.py"
+        """The kata's file under a source root (``katas/``, ``solutions/`` or a copy): its
+        module, or for a "file" kata the file it names."""
+        return root / self.package / (self.file or f"{self.name}.py")
+
+    @property
+    def is_python(self) -> bool:
+        """Whether the learner's file is a Python module (mypy checks it; its stub raises)."""
+        return self.file is None
 
     def subject_source(self, root: Path) -> Path | None:
         """The module a "tests" kata's tests are about, under a source root."""
         return root / self.package / f"{self.subject}.py" if self.subject else None
+
+    @property
+    def mutants(self) -> list[Path]:
+        """The plausible bugs its grader must reject (``tests/mutants/<pkg>/<kata>/``): whole
+        modules, or for a "file" kata whole files (``runs_as_root.Dockerfile``)."""
+        folder = REPO / "tests" / "mutants" / self.package / self.name
+        if self.is_python:
+            return sorted(folder.glob("*.py"))
+        return sorted(p for p in folder.glob("*") if p.is_file() and not p.name.startswith((".", "__")))
 
     @property
     def grader(self) -> Path:
@@ -157,6 +175,7 @@ def _day(entry: dict[str, object]) -> Day:
                 signature_is_the_exercise=bool(k.get("signature_is_the_exercise", False)),
                 kind=_kind(k),
                 subject=str(k["subject"]) if k.get("kind") == "tests" else None,
+                file=str(k["file"]) if k.get("kind") == "file" else None,
             )
             for k in _list(entry, "kata", required=False)
         ),
@@ -165,8 +184,8 @@ def _day(entry: dict[str, object]) -> Day:
 
 def _kind(entry: dict[str, object]) -> str:
     kind = str(entry.get("kind", "module"))
-    if kind not in ("module", "tests"):
-        raise TypeError(f"kind must be 'module' or 'tests', not {kind!r}")
+    if kind not in ("module", "tests", "file"):
+        raise TypeError(f"kind must be 'module', 'tests' or 'file', not {kind!r}")
     return kind
 
 

@@ -225,7 +225,8 @@ def watch_command(args: argparse.Namespace, cat: Catalog) -> int:
 
                 progress.remember(result.katas, result.root)
 
-        return watch.watch(root / day.package, regrade, clear=out.clear)
+        files = {k.file for k in day.katas if k.file}
+        return watch.watch(root / day.package, regrade, clear=out.clear, names=files)
 
 
 def progress_command(args: argparse.Namespace, cat: Catalog) -> int:

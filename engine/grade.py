@@ -147,7 +147,7 @@ def grade_katas(
         # unique within a day only.
         for day in dict.fromkeys(k.day for k in gradable):
             own = [k for k in gradable if k.day == day]
-            files = {k.source(root): k.source(root) for k in own}
+            files = {k.source(root): k.source(root) for k in own if k.is_python}
             files |= {k.typecase: k.source(root) for k in own if k.typecase.exists()}
             try:
                 type_errors.update(typecheck.check(files, search_path=root, cache_dir=state / "mypy-cache"))
@@ -180,7 +180,9 @@ def grade_katas(
         if kata in unreadable:
             results.append(KataResult(kata, Status.ERROR, unreadable[kata]))
             continue
-        errors = type_errors.get(kata.source(root), []) + sources.inline_mypy_config(kata.source(root))
+        errors = type_errors.get(kata.source(root), [])
+        if kata.is_python:
+            errors += sources.inline_mypy_config(kata.source(root))
         result = _decide(kata, files.get(kata), errors, root)
         run = files.get(kata)
         complete = run is not None and run.complete

@@ -63,7 +63,7 @@ def pristine_stub(kata: Kata, repo: Path = REPO) -> bytes:
         raise LearnerError("reset needs the git history of this clone (git log failed)") from None
     for commit in log.split():
         content = _git_bytes(repo, "show", f"{commit}:{relative}")
-        if store.is_stub_source(content):
+        if store.is_stub_source(content, python=kata.is_python):
             return content
     raise LearnerError(f"no committed stub of {relative} found in the git history")
 
@@ -75,7 +75,7 @@ def reset(kata: Kata, *, repo: Path = REPO, now: datetime | None = None) -> Path
     backup = None
     if source.exists() and source.read_bytes() != stub:  # an untouched stub needs no backup
         stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-        backup = repo / BACKUPS / kata.package / f"{kata.name}-{stamp}.py"
+        backup = repo / BACKUPS / kata.package / _backup_name(kata, stamp)
         backup.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source, backup)  # copy first: nothing is lost even if the write fails
     source.parent.mkdir(parents=True, exist_ok=True)
@@ -83,18 +83,23 @@ def reset(kata: Kata, *, repo: Path = REPO, now: datetime | None = None) -> Path
     return backup
 
 
+def _backup_name(kata: Kata, stamp: str) -> str:
+    """``retry-20261202-101500.py``; a file kata's keeps its file's name: ``dockerfile-…-Dockerfile``."""
+    return f"{kata.name}-{stamp}.py" if kata.is_python else f"{kata.name}-{stamp}-{kata.file}"
+
+
 def restore(kata: Kata, *, repo: Path = REPO, now: datetime | None = None) -> tuple[Path, Path | None]:
     """Bring back the newest backup of the kata's file; the current file is backed up first.
     Returns (the backup restored, the backup of the current file or None)."""
     source = kata.source(repo / "katas")
-    backups = sorted((repo / BACKUPS / kata.package).glob(f"{kata.name}-*.py"))
+    backups = sorted((repo / BACKUPS / kata.package).glob(_backup_name(kata, "*")))
     if not backups:
         raise LearnerError(f"no backup of {kata.id} in {BACKUPS}/ yet (reset makes them)")
     newest = backups[-1]
     saved = None
     if source.exists() and source.read_bytes() != newest.read_bytes():
         stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-        saved = repo / BACKUPS / kata.package / f"{kata.name}-{stamp}-before-restore.py"
+        saved = repo / BACKUPS / kata.package / _backup_name(kata, f"{stamp}-before-restore")
         shutil.copy2(source, saved)
     source.write_bytes(newest.read_bytes())
     return newest, saved

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
+from engine import files
 from engine.catalog import REPO, Kata
 
 
@@ -105,12 +106,14 @@ def is_stub(path: Path) -> bool:
     next to nothing on the days a learner has not opened yet.
     """
     try:
-        return is_stub_source(path.read_bytes())
+        return is_stub_source(path.read_bytes(), python=path.suffix == ".py")
     except OSError:
         return False
 
 
-def is_stub_source(source: bytes) -> bool:
+def is_stub_source(source: bytes, *, python: bool = True) -> bool:
+    if not python:
+        return files.only_comments(source)
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError):

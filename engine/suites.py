@@ -204,7 +204,7 @@ class _Copy(pytest.Module):
     def _getobj(self) -> Any:
         _forget(self.batch.subject, self.batch.tests)
         self.batch.installed[self.implementation] = _install(self.batch.subject, self.implementation)
-        return super()._getobj()
+        return super()._getobj()  # type: ignore[no-untyped-call]
 
 
 class _Copies(pytest.File):

@@ -10,13 +10,15 @@ from __future__ import annotations
 import queue
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from engine.grade import leave_ctrl_c_to_main
 
 
-def watch(folder: Path, regrade: Callable[[set[Path]], None], *, clear: Callable[[], None]) -> int:
+def watch(
+    folder: Path, regrade: Callable[[set[Path]], None], *, clear: Callable[[], None], names: Collection[str] = ()
+) -> int:
     """Grade now, then again on every save (``regrade`` gets the files saved) or Enter."""
     import watchfiles  # only watching needs it
 
@@ -25,7 +27,10 @@ def watch(folder: Path, regrade: Callable[[set[Path]], None], *, clear: Callable
 
     def on_file_events() -> None:
         leave_ctrl_c_to_main()
-        for changes in watchfiles.watch(folder, stop_event=stop, watch_filter=_python_sources):
+        def kata_files(_change: object, path: str) -> bool:  # Python, and the file katas' own
+            return path.endswith(".py") or Path(path).name in names
+
+        for changes in watchfiles.watch(folder, stop_event=stop, watch_filter=kata_files):
             triggers.put({Path(path).resolve() for _change, path in changes})
 
     def on_enter() -> None:
@@ -59,10 +64,6 @@ def _next(triggers: queue.Queue[set[Path]]) -> set[Path]:
             return triggers.get(timeout=0.25)
         except queue.Empty:
             continue
-
-
-def _python_sources(_change: object, path: str) -> bool:
-    return path.endswith(".py")
 
 
 def _drain(triggers: queue.Queue[set[Path]]) -> set[Path]:

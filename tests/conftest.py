@@ -121,7 +121,7 @@ def mirror(tmp_path: Path):  # type: ignore[no-untyped-def]
         root = tmp_path / "root"
         shutil.copytree(REPO / "solutions" / day.package, root / day.package)
         for name, source in (replace or {}).items():
-            shutil.copyfile(source, root / day.package / f"{name}.py")
+            shutil.copyfile(source, day.kata(name).source(root))
         return root
 
     return make

@@ -46,7 +46,7 @@ def test_a_kata_covers_only_lines_of_its_day(kata: catalog.Kata) -> None:
 def test_a_kata_has_its_mirrored_files(kata: catalog.Kata) -> None:
     for path in (kata.source(REPO / "katas"), kata.source(REPO / "solutions"), kata.grader):
         assert path.is_file(), f"{kata.id}: {path.relative_to(REPO)} is missing"
-    mutants = sorted((REPO / "tests" / "mutants" / kata.package / kata.name).glob("*.py"))
+    mutants = kata.mutants
     assert len(mutants) >= 3, f"{kata.id}: needs at least 3 mutants, has {len(mutants)}"
 
 

@@ -21,7 +21,7 @@ DAYS = [pytest.param(day, id=day.session) for day in CATALOG.graded_days]
 MUTANT_CASES = [
     pytest.param(kata, path, id=f"{kata.id}:{path.stem}")
     for kata in CATALOG.katas
-    for path in sorted((MUTANTS / kata.package / kata.name).glob("*.py"))
+    for path in kata.mutants
 ]
 
 
@@ -56,7 +56,7 @@ INTERNALS = re.compile(
 def test_mutant_is_rejected_in_spec_words(kata: catalog.Kata, mutant: Path, grade_kata, mirror) -> None:  # type: ignore[no-untyped-def]
     root = mirror(CATALOG.day(kata.day), {kata.name: mutant})
     result = grade_kata(kata, root)
-    bug = (mutant.read_text().split('"""')[1:2] or [mutant.stem])[0].strip()
+    bug = _bug(kata, mutant)
     assert result.status.value == "failed", (
         f"the grader must reject this bug ({bug}), got {result.status.value}: {result.message}"
     )
@@ -65,6 +65,14 @@ def test_mutant_is_rejected_in_spec_words(kata: catalog.Kata, mutant: Path, grad
     predicts = _predict_checks(kata.grader)
     leaked = [t.name for t in result.tests if t.name.partition("[")[0] in predicts and t.expected is not None]
     assert not leaked, f"a prediction's answer is shown: {leaked}"
+
+
+def _bug(kata: catalog.Kata, mutant: Path) -> str:
+    """A mutant's one-line description: its docstring, or a file kata's first comment."""
+    text = mutant.read_text(encoding="utf-8")
+    if kata.is_python:
+        return (text.split('"""')[1:2] or [mutant.stem])[0].strip()
+    return next((line.lstrip("# ").strip() for line in text.splitlines() if line.startswith("#")), mutant.stem)
 
 
 def _predict_checks(grader: Path) -> set[str]:

@@ -78,3 +78,32 @@ def test_a_crashed_kata_is_not_cached(tmp_path: Path) -> None:
     entries = stored(tmp_path)
     assert KATA.id not in entries, f"a crash is never remembered: {entries.get(KATA.id)}"
     assert {entries[k.id]["status"] for k in DAY.katas[1:]} == {"passed"}
+
+
+def test_a_file_katas_stub_is_its_comments(tmp_path: Path) -> None:
+    """A Dockerfile or Compose kata is *not started* while it holds only comments (its spec)."""
+    from engine import files
+
+    dockerfile = tmp_path / "Dockerfile"
+    dockerfile.write_text("# Write a multi-stage Dockerfile.\n#   FROM python:3.12-slim\n\n   # indented\n")
+    assert store.is_stub(dockerfile)
+    try:
+        files.written(dockerfile)
+    except NotImplementedError as exc:
+        assert "only comments" in str(exc)
+    else:
+        raise AssertionError("written() must raise NotImplementedError on a stub")
+    dockerfile.write_text("# the spec\nFROM python:3.12-slim\n")
+    assert not store.is_stub(dockerfile) and files.written(dockerfile).endswith("slim\n")
+
+
+def test_a_file_kata_in_the_catalog_names_its_file(tmp_path: Path) -> None:
+    entry = tmp_path / "catalog.toml"
+    entry.write_text(
+        '[[day]]\nsession = "day14"\ntitle = "Infra"\nchecklist = ["Dockerfile"]\n\n'
+        '[[day.kata]]\nname = "dockerfile"\ntitle = "A Dockerfile"\nkind = "file"\nfile = "Dockerfile"\n'
+        'covers = ["Dockerfile"]\n'
+    )
+    (kata,) = catalog.load(entry).day("day14").katas
+    assert kata.source(tmp_path) == tmp_path / "day14" / "Dockerfile" and not kata.is_python
+    assert kata.mutants == [] and kata.subject is None
