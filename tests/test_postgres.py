@@ -1,0 +1,117 @@
+"""Day 13's graders on a real PostgreSQL 15, as ``KATAS_DATABASE_URL`` runs them for a learner:
+the reference solutions pass and every mutant is rejected there too (the rest of the self-test
+grades them on SQLite).
+
+The server is Debian's ``postgresql-15``: a cluster made by ``initdb`` in a temp dir, listening on
+127.0.0.1 on a free port, stopped and removed afterwards (one per test worker). ``initdb`` refuses
+to run as root, so as root the cluster belongs to the ``postgres`` user the package creates and
+the commands run through ``runuser``. Where no server can be started these cases are skipped,
+with the reason; CI installs the package so that they run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from engine import catalog, grade, runner
+
+BINARIES = Path("/usr/lib/postgresql/15/bin")
+
+
+class Unavailable(Exception):
+    """No PostgreSQL 15 server can be started here; the message says why."""
+
+
+def _as_owner(command: list[str], owner: str | None) -> list[str]:
+    return ["runuser", "-u", owner, "--", *command] if owner else command
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextlib.contextmanager
+def server() -> Iterator[str]:
+    """Start a server; yield an asyncpg URL of its ``postgres`` database (user ``postgres``)."""
+    if not (BINARIES / "initdb").exists():
+        raise Unavailable(f"PostgreSQL 15 is not installed ({BINARIES}/initdb is missing: apt-get install postgresql-15)")
+    owner = None
+    if os.geteuid() == 0:
+        if shutil.which("runuser") is None:
+            raise Unavailable("running as root without runuser: initdb refuses root")
+        owner = "postgres"
+    # Not under pytest's 0700 temp dirs: the postgres user could not enter them.
+    base = Path(tempfile.mkdtemp(prefix="katas-pg-", dir="/var/tmp" if Path("/var/tmp").is_dir() else None))
+    try:
+        if owner:
+            shutil.chown(base, owner)
+        data, port = base / "data", _free_port()
+
+        def run(*command: str) -> None:
+            done = subprocess.run(_as_owner(list(command), owner), capture_output=True, text=True, timeout=60)
+            if done.returncode != 0:
+                raise Unavailable(f"{Path(command[0]).name} failed: {(done.stderr or done.stdout).strip()[-300:]}")
+
+        run(str(BINARIES / "initdb"), "--no-sync", "-A", "trust", "-U", "postgres", "-D", str(data))
+        options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+        run(str(BINARIES / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(base / "log"), "-w", "start")
+        try:
+            yield f"postgresql+asyncpg://postgres@127.0.0.1:{port}/postgres"
+        finally:
+            subprocess.run(
+                _as_owner([str(BINARIES / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], owner),
+                capture_output=True, timeout=60,
+            )  # fmt: skip
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+DAY = catalog.load().day("day13")
+# Bugs only SQLite shows: on PostgreSQL the same code is correct.
+SQLITE_ONLY = {
+    "day13.repository:sql_ids_reused_without_autoincrement": "PostgreSQL's sequences never give an id out twice",
+}
+MUTANT_CASES = [
+    pytest.param(
+        kata, path, id=f"{kata.id}:{path.stem}",
+        marks=[pytest.mark.skip(reason=SQLITE_ONLY[case])] if (case := f"{kata.id}:{path.stem}") in SQLITE_ONLY else [],
+    )
+    for kata in DAY.katas
+    for path in kata.mutants
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def postgres_pool(state_dir: Path) -> Iterator[runner.Pool]:
+    """A warm grading process whose checks get their databases from a real PostgreSQL 15."""
+    os.environ["KATA_STATE_DIR"] = str(state_dir)
+    with contextlib.ExitStack() as stack:
+        try:
+            url = stack.enter_context(server())
+        except Unavailable as exc:
+            pytest.skip(f"Day 13 was graded on SQLite only: {exc}")
+        yield stack.enter_context(runner.Pool(env={**grade.grading_env(), "KATAS_DATABASE_URL": url}))
+
+
+def test_reference_solutions_pass_on_postgres(postgres_pool: runner.Pool) -> None:
+    results = grade.grade_katas(DAY.katas, root=catalog.REPO / "solutions", pool=postgres_pool)
+    failed = {r.kata.id: r.message for r in results if r.status.value != "passed"}
+    assert not failed, f"on PostgreSQL: {failed}"
+
+
+@pytest.mark.parametrize(("kata", "mutant"), MUTANT_CASES)
+def test_mutant_is_rejected_on_postgres(kata: catalog.Kata, mutant: Path, postgres_pool: runner.Pool, mirror) -> None:  # type: ignore[no-untyped-def]
+    result = grade.grade_katas([kata], root=mirror(DAY, {kata.name: mutant}), pool=postgres_pool)[0]
+    assert result.status.value == "failed", f"on PostgreSQL the grader must reject {mutant.stem}: got {result.status.value}: {result.message}"
