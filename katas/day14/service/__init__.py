@@ -1,0 +1,1 @@
+"""The small web service the Day 14 Dockerfile packages (complete: nothing to write here)."""
