@@ -517,6 +517,32 @@ async def test_transfer_moves_money(engine: AsyncEngine) -> None:
     )
 
 
+async def test_transfer_updates_the_lower_id_first(engine: AsyncEngine) -> None:
+    """transfer() updates its two rows in ascending id order, whichever is src: the order
+    concurrent transfers lock rows in (on PostgreSQL the other order can deadlock)."""
+    factory = await prepared(engine)
+    low, high = await insert(engine, "ann", 100), await insert(engine, "bob", 100)
+    touched: list[int] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        if statement.lstrip().upper().startswith("UPDATE"):
+            values = list(parameters.values()) if isinstance(parameters, dict) else list(parameters or ())
+            ids = [row for row in (low, high) if row in values]
+            if len(ids) == 1:  # one statement for both rows locks them in one go: no order to check
+                touched.append(ids[0])
+
+    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    try:
+        await kata.transfer(factory, high, low, 7)
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", record)
+    assert await balances(engine, [low, high]) == [107, 93], "transfer(bob, ann, 7): bob -7, ann +7"
+    assert not touched or touched[0] == low, (
+        "transfer(src, dst): the row with the lower id is updated first, whichever is src — here "
+        "the first UPDATE touched the higher id, so two opposite transfers lock in opposite orders"
+    )
+
+
 async def test_transfer_errors_change_nothing(engine: AsyncEngine) -> None:
     """Missing account: AccountNotFound; too little money: InsufficientFunds; both sides untouched."""
     factory = await prepared(engine)
