@@ -37,6 +37,9 @@ class Kata:
     kind: str = "module"
     subject: str | None = None
     file: str | None = None
+    # Lines of other days this kata also proves, as (session, line): an interview line such as
+    # "Explain MRO and `super()`" is ticked by Day 4's MRO trace as well as by its own kata.
+    also_covers: tuple[tuple[str, str], ...] = ()
 
     @property
     def id(self) -> str:
@@ -125,6 +128,12 @@ class Catalog:
     def katas(self) -> tuple[Kata, ...]:
         return tuple(kata for day in self.days for kata in day.katas)
 
+    def covering(self, day: Day, line: str) -> list[Kata]:
+        """The katas that prove a checklist line: the day's own that cover it, then those of
+        other days that also cover it."""
+        own = [k for k in day.katas if line in k.covers]
+        return own + [k for k in self.katas if (day.session, line) in k.also_covers]
+
     def find_kata(self, kata_id: str) -> Kata:
         """Look a kata up by its id, ``day7.retry`` (the day part may contain a dot), or by a
         bare name that only one day uses (``retry``)."""
@@ -156,6 +165,11 @@ def load(path: Path = CATALOG_PATH) -> Catalog:
         days = tuple(_day(entry) for entry in data["day"])
     except (KeyError, TypeError) as exc:
         raise CatalogError(f"{path.name}: missing or malformed field {exc}") from exc
+    checklists = {day.session: day.checklist for day in days}
+    for kata in (k for day in days for k in day.katas):
+        for session, line in kata.also_covers:
+            if line not in checklists.get(session, ()):
+                raise CatalogError(f"{path.name}: {kata.id} also_covers {session}: {line!r}, which that day does not have")
     return Catalog(days)
 
 
@@ -176,10 +190,19 @@ def _day(entry: dict[str, object]) -> Day:
                 kind=_kind(k),
                 subject=str(k["subject"]) if k.get("kind") == "tests" else None,
                 file=str(k["file"]) if k.get("kind") == "file" else None,
+                also_covers=_also_covers(k),
             )
             for k in _list(entry, "kata", required=False)
         ),
     )
+
+
+def _also_covers(entry: dict[str, object]) -> tuple[tuple[str, str], ...]:
+    """``also_covers = { interview = ["Explain GIL"] }`` -> (("interview", "Explain GIL"),)."""
+    table = entry.get("also_covers", {})
+    if not isinstance(table, dict):
+        raise TypeError("also_covers must be a table of session = [lines]")
+    return tuple((str(session), str(line)) for session, lines in table.items() for line in lines)
 
 
 def _kind(entry: dict[str, object]) -> str:

@@ -23,8 +23,9 @@ class Progress:
         return self.statuses.get(kata.id) == grade.Status.PASSED.value
 
     def ticked(self, day: Day) -> list[bool]:
-        """One flag per checklist line of ``day``: covered, and all its katas pass."""
-        covering = {line: [k for k in day.katas if line in k.covers] for line in day.checklist}
+        """One flag per checklist line of ``day``: covered, and all its katas pass (its own, and
+        those of other days that also cover it)."""
+        covering = {line: self.catalog.covering(day, line) for line in day.checklist}
         return [bool(covering[line]) and all(map(self.passed, covering[line])) for line in day.checklist]
 
     @property

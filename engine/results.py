@@ -46,6 +46,8 @@ def _kata(kata: KataResult) -> dict[str, Any]:
         "plan_items": list(kata.kata.covers),
         "message": kata.message,
     }
+    if kata.kata.also_covers:  # lines of other days (the interview checklist) it proves too
+        entry["also_covers"] = [{"day": session, "line": line} for session, line in kata.kata.also_covers]
     chaffs = [t for t in kata.tests if t.chaff]
     if chaffs:  # a kata whose exercise is writing tests: which buggy implementations they catch
         entry["chaffs_caught"] = sum(t.outcome == "passed" for t in chaffs)

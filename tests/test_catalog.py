@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -30,8 +31,7 @@ def test_the_catalog_copy_matches_the_study_plan() -> None:
 
 @pytest.mark.parametrize("day", CATALOG.graded_days, ids=lambda d: d.session)
 def test_every_checklist_line_of_a_graded_day_is_covered(day: catalog.Day) -> None:
-    covered = {line for kata in day.katas for line in kata.covers}
-    missing = [line for line in day.checklist if line not in covered]
+    missing = [line for line in day.checklist if not CATALOG.covering(day, line)]
     assert not missing, f"{day.session}: no kata covers {missing}"
 
 
@@ -67,3 +67,18 @@ def test_no_module_lies_outside_the_catalog(root: str) -> None:
     known |= {path for k in CATALOG.katas if (path := k.subject_source(REPO / root)) is not None}
     on_disk = {p for p in (REPO / root).glob("*/*.py") if p.name != "__init__.py"}
     assert on_disk <= known, f"not in catalog.toml: {sorted(map(str, on_disk - known))}"
+
+
+def test_a_kata_may_also_cover_lines_of_another_day(tmp_path: Path) -> None:
+    """also_covers ticks another day's line; a line that day does not have is refused."""
+    entry = tmp_path / "catalog.toml"
+    head = '[[day]]\nsession = "day4"\ntitle = "OOP"\nchecklist = ["MRO"]\n\n'
+    interview = '[[day]]\nsession = "interview"\ntitle = "Interview"\nchecklist = ["Explain MRO"]\n'
+    kata = '[[day.kata]]\nname = "mro_trace"\ntitle = "MRO"\ncovers = ["MRO"]\nalso_covers = {{ interview = ["{line}"] }}\n\n'
+    entry.write_text(head + kata.format(line="Explain MRO") + interview)
+    loaded = catalog.load(entry)
+    (mro,) = loaded.day("day4").katas
+    assert loaded.covering(loaded.day("interview"), "Explain MRO") == [mro]
+    entry.write_text(head + kata.format(line="Explain MRO!") + interview)
+    with pytest.raises(catalog.CatalogError, match="also_covers interview"):
+        catalog.load(entry)
