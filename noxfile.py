@@ -128,10 +128,11 @@ def _engine(session: nox.Session, command: str) -> None:
 
 
 def _requirements_of(name: str, posargs: list[str]) -> list[Path]:
-    """What a learner command grades with: every day's tools for ``progress`` (it grades the
-    whole plan), the named day's for ``watch -- day9``, the grading tools otherwise."""
+    """What a learner command grades with: every day's tools for ``progress`` and
+    ``mock-interview`` (they grade the whole plan), the named day's for ``watch -- day9``, the
+    grading tools otherwise."""
     days = catalog.load().graded_days
-    if name == "progress":
+    if name in ("progress", "mock-interview"):
         return sorted({requirements_for(day) for day in days})
     named = [requirements_for(day) for day in days if day.session in posargs]
     return named[:1] or [HERE / "requirements" / "grading.txt"]
@@ -157,6 +158,7 @@ def _plain_session(name: str, doc: str) -> None:
 _grading_tools_session("progress", "Tick the plan's checklist from your grades; write PROGRESS.md and badges/.")
 _grading_tools_session("solution", "Show a kata's reference solution once it passes (-- day7.retry [--force]).")
 _grading_tools_session("watch", "Regrade a day on every save (-- day7).")
+_grading_tools_session("mock-interview", "A timed drill of questions from the whole library (-- --minutes 45 --topics async,oop; --grade).")
 _plain_session("status", "Every day's katas with their last status, and the next one to do (the default).")
 _plain_session("hint", "Show the next hint of a kata (-- day7.retry [--all]).")
 _plain_session("reset", "Restore a kata's stub; your file is backed up first (-- day7.retry [--yes]).")

@@ -88,6 +88,7 @@ class Day:
     title: str
     checklist: tuple[str, ...]
     katas: tuple[Kata, ...]
+    topic: str = ""  # a word for mock interviews' --topics ("async", "oop")
 
     @property
     def package(self) -> str:
@@ -177,6 +178,7 @@ def _day(entry: dict[str, object]) -> Day:
     session = str(entry["session"])
     return Day(
         session=session,
+        topic=str(entry.get("topic", session)),
         title=str(entry["title"]),
         checklist=_strings(entry, "checklist"),
         katas=tuple(

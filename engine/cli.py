@@ -90,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("kata", metavar="KATA_ID")
 
     sub.add_parser("status", help="every day's katas with their last status, and what to do next")
+    mock = sub.add_parser("mock-interview", help="a timed drill of questions from the whole library")
+    mock.add_argument("--minutes", type=float, default=45, help="the countdown (default 45)")
+    mock.add_argument("--topics", help="comma-separated topics or days, e.g. async,oop (default: all)")
+    mock.add_argument("--questions", type=int, default=6, help="how many questions (default 6)")
+    mock.add_argument("--seed", type=int, help="the same questions again for the same seed")
+    mock.add_argument("--grade", action="store_true", help="grade the newest drill now")
 
     sub.add_parser("workflows", help="regenerate .github/workflows/<day>.yml from the catalog")
     sub.add_parser("fork-badges", help="point the README's day badges at your fork (origin)")
@@ -109,6 +115,7 @@ def _target_options(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from engine.drill import DrillError
     from engine.learner import LearnerError
     from engine.runner import ZygoteError
     from engine.typecheck import TypecheckError
@@ -117,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         handler = COMMANDS[args.command]
         return handler(args, catalog.load())
-    except (UsageError, UnknownName, CatalogError, LearnerError, TypecheckError, ZygoteError) as exc:
+    except (UsageError, UnknownName, CatalogError, LearnerError, TypecheckError, ZygoteError, DrillError) as exc:
         message = exc.args[0] if exc.args else str(exc)
         print(f"error: {message}", file=sys.stderr)
         return 2
@@ -267,8 +274,15 @@ def progress_command(args: argparse.Namespace, cat: Catalog) -> int:
     return 0
 
 
+def mock_interview_command(args: argparse.Namespace, cat: Catalog) -> int:
+    from engine import mock_interview
+
+    return mock_interview.run(args, cat)
+
+
 COMMANDS = {
     "grade": grade_command,
+    "mock-interview": mock_interview_command,
     "watch": watch_command,
     "progress": progress_command,
     "hint": hint_command,

@@ -91,7 +91,21 @@ def markdown(progress: Progress, badges: Path | None) -> str:
             out += [f"![{day.label}](badges/{day.session}.svg)", ""]
         out += [f"- [{'x' if tick else ' '}] {line}" for line, tick in zip(day.checklist, ticks)]
         out.append("")
-    return "\n".join(out)
+    return "\n".join(out + _drills())
+
+
+def _drills(shown: int = 10) -> list[str]:
+    """The newest mock interviews (``nox -s mock-interview``), if there were any."""
+    from engine import drill
+
+    drills = drill.history()[-shown:]
+    if not drills:
+        return []
+    out = ["## Mock interviews", "", "| started | minutes | score | by topic |", "|---|---|---|---|"]
+    for entry in reversed(drills):
+        topics = ", ".join(f"{topic} {right}/{asked}" for topic, (right, asked) in sorted(entry["topics"].items()))
+        out.append(f"| {entry['started']} | {entry['minutes']:g} | {entry['right']}/{entry['asked']} | {topics} |")
+    return [*out, ""]
 
 
 def write_badges(progress: Progress, folder: Path) -> list[Path]:

@@ -100,10 +100,10 @@ def test_a_file_katas_stub_is_its_comments(tmp_path: Path) -> None:
 def test_a_file_kata_in_the_catalog_names_its_file(tmp_path: Path) -> None:
     entry = tmp_path / "catalog.toml"
     entry.write_text(
-        '[[day]]\nsession = "day14"\ntitle = "Infra"\nchecklist = ["Dockerfile"]\n\n'
+        '[[day]]\nsession = "day99"\ntitle = "Infra"\nchecklist = ["Dockerfile"]\n\n'
         '[[day.kata]]\nname = "dockerfile"\ntitle = "A Dockerfile"\nkind = "file"\nfile = "Dockerfile"\n'
         'covers = ["Dockerfile"]\n'
     )
-    (kata,) = catalog.load(entry).day("day14").katas
-    assert kata.source(tmp_path) == tmp_path / "day14" / "Dockerfile" and not kata.is_python
+    (kata,) = catalog.load(entry).day("day99").katas
+    assert kata.source(tmp_path) == tmp_path / "day99" / "Dockerfile" and not kata.is_python
     assert kata.mutants == [] and kata.subject is None
