@@ -34,6 +34,8 @@ class Kata:
     # grader runs those tests against correct and buggy versions of it (engine/suites.py).
     # "file": the learner writes ``file``, a file that is not Python (a Dockerfile, a Compose
     # file) in the day's folder; its stub holds only comments, the spec (engine/files.py).
+    # "project": the learner's work is the day's whole folder, a standalone project whose
+    # packages sit at its top (``katas/final/taskq/``); each kata grades one aspect of it.
     kind: str = "module"
     subject: str | None = None
     file: str | None = None
@@ -50,15 +52,30 @@ class Kata:
     def package(self) -> str:
         return package_name(self.day)
 
+    # Whether mypy --strict on the learner's code is part of this kata's verdict: always for a
+    # module or a test module, never for a file; for a project, the kata that says so.
+    mypy: bool = True
+
     def source(self, root: Path) -> Path:
         """The kata's file under a source root (``katas/``, ``solutions/`` or a copy): its
-        module, or for a "file" kata the file it names."""
+        module, for a "file" kata the file it names, for a "project" kata the project folder."""
+        if self.is_project:
+            return root / self.package
         return root / self.package / (self.file or f"{self.name}.py")
+
+    def import_root(self, root: Path) -> Path:
+        """What goes first on ``sys.path`` to import the learner's code: the source root, or the
+        project folder itself (so that ``import taskq`` works as in the exported project)."""
+        return self.source(root) if self.is_project else root
 
     @property
     def is_python(self) -> bool:
         """Whether the learner's file is a Python module (mypy checks it; its stub raises)."""
-        return self.file is None
+        return self.file is None and not self.is_project
+
+    @property
+    def is_project(self) -> bool:
+        return self.kind == "project"
 
     def subject_source(self, root: Path) -> Path | None:
         """The module a "tests" kata's tests are about, under a source root."""
@@ -69,6 +86,8 @@ class Kata:
         """The plausible bugs its grader must reject (``tests/mutants/<pkg>/<kata>/``): whole
         modules, or for a "file" kata whole files (``runs_as_root.Dockerfile``)."""
         folder = REPO / "tests" / "mutants" / self.package / self.name
+        if self.is_project:  # a folder of files that replace the reference project's
+            return sorted(p for p in folder.glob("*") if p.is_dir() and not p.name.startswith((".", "__")))
         if self.is_python:
             return sorted(folder.glob("*.py"))
         return sorted(p for p in folder.glob("*") if p.is_file() and not p.name.startswith((".", "__")))
@@ -193,6 +212,7 @@ def _day(entry: dict[str, object]) -> Day:
                 subject=str(k["subject"]) if k.get("kind") == "tests" else None,
                 file=str(k["file"]) if k.get("kind") == "file" else None,
                 also_covers=_also_covers(k),
+                mypy=bool(k.get("mypy", k.get("kind", "module") in ("module", "tests"))),
             )
             for k in _list(entry, "kata", required=False)
         ),
@@ -209,8 +229,8 @@ def _also_covers(entry: dict[str, object]) -> tuple[tuple[str, str], ...]:
 
 def _kind(entry: dict[str, object]) -> str:
     kind = str(entry.get("kind", "module"))
-    if kind not in ("module", "tests", "file"):
-        raise TypeError(f"kind must be 'module', 'tests' or 'file', not {kind!r}")
+    if kind not in ("module", "tests", "file", "project"):
+        raise TypeError(f"kind must be 'module', 'tests', 'file' or 'project', not {kind!r}")
     return kind
 
 

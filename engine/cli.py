@@ -217,7 +217,7 @@ def watch_command(args: argparse.Namespace, cat: Catalog) -> int:
 
         def regrade(saved: set[Path]) -> None:
             # The kata just saved first, on its own: its verdict is on screen before the rest.
-            first = [k for k in katas if k.source(root).resolve() in saved]
+            first = [k for k in katas if any(_belongs(p, k.source(root).resolve()) for p in saved)]
             done = grade.grade_katas(first, root=root, timeout=args.timeout, pool=pool) if first else []
             for kata in done:
                 out.print(report.kata_line(kata, len(kata.kata.name)))
@@ -233,7 +233,13 @@ def watch_command(args: argparse.Namespace, cat: Catalog) -> int:
                 progress.remember(result.katas, result.root)
 
         files = {k.file for k in day.katas if k.file}
-        return watch.watch(root / day.package, regrade, clear=out.clear, names=files)
+        everything = any(k.is_project for k in day.katas)  # a project: any file of it
+        return watch.watch(root / day.package, regrade, clear=out.clear, names=files, everything=everything)
+
+
+def _belongs(saved: Path, source: Path) -> bool:
+    """A saved file is the kata's file, or a file of its project folder."""
+    return saved == source or saved.is_relative_to(source)
 
 
 def progress_command(args: argparse.Namespace, cat: Catalog) -> int:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from engine.catalog import REPO, Catalog
+from pathlib import Path
+
+from engine.catalog import REPO, Catalog, Kata
 
 
 class UsageError(Exception):
@@ -46,6 +48,8 @@ def solution_command(args: argparse.Namespace, cat: Catalog) -> int:
             return 1
     reference = kata.source(REPO / "solutions")
     mine = kata.source(REPO / "katas")
+    if kata.is_project:
+        return _project_diff(mine, reference, full=args.full)
     if args.full or not mine.exists():
         print(reference.read_text(encoding="utf-8"))
         return 0
@@ -62,10 +66,39 @@ def solution_command(args: argparse.Namespace, cat: Catalog) -> int:
     return 0
 
 
+def _project_diff(mine: Path, reference: Path, *, full: bool) -> int:
+    """A project's reference against the learner's, file by file."""
+    import difflib
+
+    from engine.files import project_files
+
+    theirs = {p.relative_to(reference): p for p in project_files(reference)}
+    yours = {p.relative_to(mine): p for p in project_files(mine)} if mine.exists() else {}
+    for name in sorted(theirs):
+        text = theirs[name].read_text(encoding="utf-8")
+        if full:
+            print(f"=== {reference.relative_to(REPO) / name}\n{text}")
+            continue
+        own = yours[name].read_text(encoding="utf-8", errors="replace") if name in yours else ""
+        print("".join(difflib.unified_diff(
+            own.splitlines(keepends=True), text.splitlines(keepends=True),
+            fromfile=f"yours: {mine.relative_to(REPO) / name}", tofile=f"reference: {reference.relative_to(REPO) / name}",
+        )), end="")  # fmt: skip
+    return 0
+
+
+def _not_for_a_project(kata: Kata, command: str) -> None:
+    if kata.is_project:
+        folder = kata.source(REPO / "katas").relative_to(REPO)
+        raise UsageError(f"{command} works on one kata's file; {folder}/ is a whole project: "
+                         f"use git for its files (git checkout -- {folder}/<file>)")
+
+
 def reset_command(args: argparse.Namespace, cat: Catalog) -> int:
     from engine import learner
 
     kata = cat.find_kata(args.kata)
+    _not_for_a_project(kata, "reset")
     path = kata.source(REPO / "katas").relative_to(REPO)
     if not args.yes:
         if not sys.stdin.isatty():
@@ -107,6 +140,7 @@ def restore_command(args: argparse.Namespace, cat: Catalog) -> int:
     from engine import learner
 
     kata = cat.find_kata(args.kata)
+    _not_for_a_project(kata, "restore")
     restored, saved = learner.restore(kata)
     if saved is not None:
         print(f"Your current file is saved as {saved.relative_to(REPO)}")

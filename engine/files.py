@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# What a project folder holds that is nobody's work: caches and tools' state.
+NOT_WORK = {"__pycache__", ".mypy_cache", ".pytest_cache", ".hypothesis", ".ruff_cache", ".venv", ".git", ".coverage"}
+
 
 def only_comments(source: bytes) -> bool:
     """Whether every line is blank or a ``#`` comment (a stub, or a file emptied again)."""
@@ -25,3 +28,11 @@ def written(path: Path) -> str:
     if only_comments(data):
         raise NotImplementedError(f"{path.name} holds only comments: write it")
     return data.decode("utf-8")
+
+
+def project_files(folder: Path) -> list[Path]:
+    """Every file of a project folder (a "project" kata's), caches and tools' state left out."""
+    return sorted(
+        p for p in folder.rglob("*")
+        if p.is_file() and not NOT_WORK & set(p.relative_to(folder).parts) and p.suffix != ".pyc"
+    )  # fmt: skip

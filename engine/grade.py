@@ -21,6 +21,7 @@ from enum import Enum
 from pathlib import Path
 
 from engine import runner, sources, store, typecheck
+from engine.files import project_files as files_of
 from engine.catalog import REPO, Day, Kata
 from engine.runner import FileResult, TestResult
 
@@ -148,9 +149,12 @@ def grade_katas(
         for day in dict.fromkeys(k.day for k in gradable):
             own = [k for k in gradable if k.day == day]
             files = {k.source(root): k.source(root) for k in own if k.is_python}
+            files |= {p: k.source(root) for k in own if k.is_project and k.mypy
+                      for p in files_of(k.source(root)) if p.suffix == ".py"}
             files |= {k.typecase: k.source(root) for k in own if k.typecase.exists()}
             try:
-                type_errors.update(typecheck.check(files, search_path=root, cache_dir=state / "mypy-cache"))
+                search_path = own[0].import_root(root)  # a project's day: the project folder
+                type_errors.update(typecheck.check(files, search_path=search_path, cache_dir=state / "mypy-cache"))
             except Exception as exc:  # reported below: a silent thread would mean "no errors"
                 mypy_failure.append(exc)
                 return
@@ -166,7 +170,8 @@ def grade_katas(
         # Longest first (as last time; new ones count as long): the cores finish together.
         took = store.durations()
         ordered = sorted(gradable, key=lambda k: -took.get(k.id, UNKNOWN_DURATION))
-        jobs = [runner.Job(k, root, timeout, sources.imports_at_top_level(k.grader, f"{k.package}.{k.name}")) for k in ordered]
+        jobs = [runner.Job(k, k.import_root(root), timeout, sources.imports_at_top_level(k.grader, f"{k.package}.{k.name}"))
+                for k in ordered]
         files = active.grade(jobs)
         store.save_durations({k.id: r.seconds for k, r in files.items() if r.complete})
     finally:
@@ -180,7 +185,7 @@ def grade_katas(
         if kata in unreadable:
             results.append(KataResult(kata, Status.ERROR, unreadable[kata]))
             continue
-        errors = type_errors.get(kata.source(root), [])
+        errors = type_errors.get(kata.source(root), []) if kata.mypy else []
         if kata.is_python:
             errors += sources.inline_mypy_config(kata.source(root))
         result = _decide(kata, files.get(kata), errors, root)

@@ -17,7 +17,12 @@ _TYPE_IGNORE = re.compile(r"#\s*type\s*:\s*ignore\b")
 
 
 def unreadable(path: Path) -> str | None:
-    """Why Python could not read this file as source text (None: it can)."""
+    """Why Python could not read this file as source text (None: it can); for a project
+    folder, the first of its modules that it cannot read."""
+    if path.is_dir():
+        from engine.files import project_files
+
+        return next((why for p in project_files(path) if p.suffix == ".py" and (why := unreadable(p))), None)
     try:
         data = path.read_bytes()
     except FileNotFoundError:

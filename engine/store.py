@@ -75,8 +75,13 @@ def save_durations(updates: dict[str, float]) -> None:
 def key(kata: Kata, root: Path) -> str:
     """The learner's file and the grader's version, hashed together."""
     digest = hashlib.sha256(_grader_version(kata).encode())
+    source = kata.source(root)
     try:
-        digest.update(kata.source(root).read_bytes())
+        if source.is_dir():  # a project: every file, by its place in the project
+            for path in files.project_files(source):
+                digest.update(path.relative_to(source).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        else:
+            digest.update(source.read_bytes())
     except OSError:
         digest.update(b"<missing>")
     return digest.hexdigest()
@@ -92,8 +97,11 @@ def _engine_version() -> str:
 
 
 def _grader_version(kata: Kata) -> str:
+    """What decides a verdict besides the learner's code: the grader, its type cases, the day's
+    shared fixtures, and a tests kata's correct and buggy implementations."""
     digest = hashlib.sha256(_engine_version().encode())
-    for path in (kata.grader, kata.typecase):
+    impls = sorted((kata.grader.parent / "impls" / kata.subject).glob("*.py")) if kata.subject else []
+    for path in (kata.grader, kata.typecase, kata.grader.parent / "conftest.py", *impls):
         if path.exists():
             digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -106,9 +114,20 @@ def is_stub(path: Path) -> bool:
     next to nothing on the days a learner has not opened yet.
     """
     try:
+        if path.is_dir():  # a project: untouched while no function in it is written yet
+            modules = [p.read_bytes() for p in files.project_files(path) if p.suffix == ".py"]
+            written = [m for m in modules if _has_functions(m) and not is_stub_source(m)]
+            return not written and any(is_stub_source(m) for m in modules)
         return is_stub_source(path.read_bytes(), python=path.suffix == ".py")
     except OSError:
         return False
+
+
+def _has_functions(source: bytes) -> bool:
+    try:
+        return any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) for n in ast.walk(ast.parse(source)))
+    except (SyntaxError, ValueError):
+        return True  # unparsable: something was written
 
 
 def is_stub_source(source: bytes, *, python: bool = True) -> bool:

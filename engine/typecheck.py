@@ -48,7 +48,8 @@ def check(
     from mypy import api  # imported here: only grading pays for it, not --help or the catalog
 
     errors: dict[Path, list[MypyError]] = {owner: [] for owner in files.values()}
-    cases = {path.resolve() for path, owner in files.items() if path != owner}
+    # Type cases are the grader's files; a project's own modules (inside its folder) are the learner's.
+    cases = {path.resolve() for path, owner in files.items() if path != owner and not path.is_relative_to(owner)}
     pending = {path.resolve(): owner for path, owner in files.items() if path.exists()}
     os.environ["MYPYPATH"] = str(search_path)
     while pending:

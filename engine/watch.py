@@ -13,11 +13,17 @@ import threading
 from collections.abc import Callable, Collection
 from pathlib import Path
 
+from engine.files import NOT_WORK
 from engine.grade import leave_ctrl_c_to_main
 
 
 def watch(
-    folder: Path, regrade: Callable[[set[Path]], None], *, clear: Callable[[], None], names: Collection[str] = ()
+    folder: Path,
+    regrade: Callable[[set[Path]], None],
+    *,
+    clear: Callable[[], None],
+    names: Collection[str] = (),
+    everything: bool = False,
 ) -> int:
     """Grade now, then again on every save (``regrade`` gets the files saved) or Enter."""
     import watchfiles  # only watching needs it
@@ -27,7 +33,9 @@ def watch(
 
     def on_file_events() -> None:
         leave_ctrl_c_to_main()
-        def kata_files(_change: object, path: str) -> bool:  # Python, and the file katas' own
+        def kata_files(_change: object, path: str) -> bool:  # Python, the file katas' own, a project's
+            if everything:
+                return not NOT_WORK & set(Path(path).parts)
             return path.endswith(".py") or Path(path).name in names
 
         for changes in watchfiles.watch(folder, stop_event=stop, watch_filter=kata_files):

@@ -121,7 +121,11 @@ def mirror(tmp_path: Path):  # type: ignore[no-untyped-def]
         root = tmp_path / "root"
         shutil.copytree(REPO / "solutions" / day.package, root / day.package)
         for name, source in (replace or {}).items():
-            shutil.copyfile(source, day.kata(name).source(root))
+            target = day.kata(name).source(root)
+            if source.is_dir():  # a project's mutant: the files that replace the reference's
+                shutil.copytree(source, target, dirs_exist_ok=True)
+            else:
+                shutil.copyfile(source, target)
         return root
 
     return make

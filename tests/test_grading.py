@@ -69,8 +69,12 @@ def test_mutant_is_rejected_in_spec_words(kata: catalog.Kata, mutant: Path, grad
 
 def _bug(kata: catalog.Kata, mutant: Path) -> str:
     """A mutant's one-line description: its docstring, or a file kata's first comment."""
+    if mutant.is_dir():  # a project's mutant: its first module's docstring
+        mutant = next(iter(sorted(mutant.rglob("*.py"))), mutant)
+        if mutant.is_dir():
+            return mutant.name
     text = mutant.read_text(encoding="utf-8")
-    if kata.is_python:
+    if mutant.suffix == ".py":
         return (text.split('"""')[1:2] or [mutant.stem])[0].strip()
     return next((line.lstrip("# ").strip() for line in text.splitlines() if line.startswith("#")), mutant.stem)
 

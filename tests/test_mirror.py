@@ -49,6 +49,14 @@ def public_interface(path: Path, *, signatures: bool = True) -> dict[str, str]:
 
 @pytest.mark.parametrize("kata", KATAS)
 def test_stub_and_solution_share_one_interface(kata: catalog.Kata) -> None:
+    if kata.is_project:  # the skeleton and the reference project mirror each other file for file
+        from engine.files import project_files
+
+        skeleton, reference = kata.source(REPO / "katas"), kata.source(REPO / "solutions")
+        names = lambda folder: {p.relative_to(folder) for p in project_files(folder)}  # noqa: E731
+        assert names(skeleton) == names(reference), f"{kata.id}: the skeleton and the reference differ in files"
+        assert store.is_stub(skeleton) and not store.is_stub(reference), f"{kata.id}: skeleton vs reference"
+        return
     if not kata.is_python:  # a file kata's stub is its spec in comments; the solution is the file
         assert store.is_stub(kata.source(REPO / "katas")), f"{kata.id}: the stub must hold only comments"
         assert not store.is_stub(kata.source(REPO / "solutions")), f"{kata.id}: the solution is empty"

@@ -1,0 +1,5 @@
+"""Subtracts instead of adding."""
+
+
+def add(a: int, b: int) -> int:
+    return a - b
