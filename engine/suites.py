@@ -110,14 +110,22 @@ def run_suites(tests: Path, subject: str, implementations: Sequence[Path]) -> di
 
 def batched(tests: Path, subject: str, implementations: Iterable[Path]) -> Callable[[Path], SuiteRun]:
     """A grader's ``run(implementation)``: its first call runs the suite against every one of
-    ``implementations`` in one session (:func:`run_suites`), later calls read those runs. A run
-    that raises (the untouched stub) is not kept: each check then reads *not started*."""
+    ``implementations`` in one session (:func:`run_suites`), later calls read those runs. While
+    the tests are still the stub's, every call raises ``NotImplementedError`` (each check then
+    reads *not started*) without running them again."""
     every = list(implementations)
     runs: dict[Path, SuiteRun] = {}
+    stub: list[str] = []
 
     def run(implementation: Path) -> SuiteRun:
+        if stub:
+            raise NotImplementedError(stub[0])
         if not runs:
-            runs.update(run_suites(tests, subject, every))
+            try:
+                runs.update(run_suites(tests, subject, every))
+            except NotImplementedError as exc:
+                stub.append(str(exc))
+                raise
         return runs[implementation]
 
     return run
