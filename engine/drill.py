@@ -71,8 +71,8 @@ def questions(cat: Catalog, topics: Sequence[str] = ()) -> list[Question]:
 def choose(pool: Sequence[Question], count: int, rng: random.Random) -> list[Question]:
     """``count`` questions, one per kata: those due again first (answered wrongly, or their box
     has come round), then ones never asked, then the rest — shuffled within each group."""
-    drill_number = len(_load()["drills"])
-    boxes = _load()["boxes"]
+    state = _load()
+    drill_number, boxes = len(state["drills"]), state["boxes"]
     groups: tuple[list[Question], list[Question], list[Question]] = ([], [], [])
     for question in pool:
         seen = boxes.get(question.key)

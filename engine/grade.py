@@ -21,7 +21,7 @@ from enum import Enum
 from pathlib import Path
 
 from engine import runner, sources, store, typecheck
-from engine.files import project_files as files_of
+from engine.files import project_files
 from engine.catalog import REPO, Day, Kata
 from engine.runner import FileResult, TestResult
 
@@ -150,7 +150,7 @@ def grade_katas(
             own = [k for k in gradable if k.day == day]
             files = {k.source(root): k.source(root) for k in own if k.is_python}
             files |= {p: k.source(root) for k in own if k.is_project and k.mypy
-                      for p in files_of(k.source(root)) if p.suffix == ".py"}
+                      for p in project_files(k.source(root)) if p.suffix == ".py"}
             files |= {k.typecase: k.source(root) for k in own if k.typecase.exists()}
             try:
                 search_path = own[0].import_root(root)  # a project's day: the project folder

@@ -115,9 +115,13 @@ def is_stub(path: Path) -> bool:
     """
     try:
         if path.is_dir():  # a project: untouched while no function in it is written yet
-            modules = [p.read_bytes() for p in files.project_files(path) if p.suffix == ".py"]
-            written = [m for m in modules if _has_functions(m) and not is_stub_source(m)]
-            return not written and any(is_stub_source(m) for m in modules)
+            stubs = 0
+            for module in (p.read_bytes() for p in files.project_files(path) if p.suffix == ".py"):
+                if is_stub_source(module):
+                    stubs += 1
+                elif _has_functions(module):
+                    return False
+            return stubs > 0
         return is_stub_source(path.read_bytes(), python=path.suffix == ".py")
     except OSError:
         return False

@@ -251,8 +251,8 @@ class _Batch:
         copies.batch = self
         return copies
 
-    def _copy_of(self, node: pytest.Item | pytest.CollectReport) -> Path | None:
-        copy = node.getparent(_Copy) if isinstance(node, pytest.Item) else None
+    def _copy_of(self, item: pytest.Item) -> Path | None:
+        copy = item.getparent(_Copy)
         return copy.implementation if copy is not None else None
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
