@@ -123,8 +123,12 @@ def days(session: nox.Session) -> None:
 
 def _engine(session: nox.Session, command: str) -> None:
     """Run an engine command in this session's venv (or nox's own Python when it has none)."""
+    _engine_run(session, command, *session.posargs)
+
+
+def _engine_run(session: nox.Session, *arguments: str) -> None:
     python = "python" if isinstance(session.virtualenv, nox.virtualenv.VirtualEnv) else sys.executable
-    session.run(python, "-m", "engine", command, *session.posargs, env=RUN_ENV, external=True)
+    session.run(python, "-m", "engine", *arguments, env=RUN_ENV, external=True)
 
 
 def _requirements_of(name: str, posargs: list[str]) -> list[Path]:
@@ -165,6 +169,21 @@ _plain_session("reset", "Restore a kata's stub; your file is backed up first (--
 _plain_session("restore", "Bring back your file as it was before the last reset (-- day7.retry).")
 _plain_session("fork-badges", "Point the README's day badges at your fork's GitHub Actions.")
 _plain_session("workflows", "Maintainers: regenerate .github/workflows/<day>.yml and the README badge row.")
+
+
+def _export_session(day: catalog.Day) -> None:
+    def run(session: nox.Session) -> None:
+        if len(session.posargs) != 1:
+            session.error(f"name the folder to write: nox -s export-{day.session} -- DIR")
+        _engine_run(session, "export", day.session, *session.posargs, "--cwd", session.invoked_from)
+
+    run.__doc__ = f"Write {day.title} out as its own git repository, ready to push (-- DIR)."
+    nox.session(run, name=f"export-{day.session}", venv_backend="none")
+
+
+for _day in catalog.load().graded_days:
+    if any(k.is_project for k in _day.katas):
+        _export_session(_day)
 
 
 @nox.session

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from engine import catalog, runner
 from engine.catalog import REPO, CatalogError, UnknownName
+from engine.export import export_command
 from engine.commands import (
     UsageError,
     fork_badges_command,
@@ -96,6 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
     mock.add_argument("--questions", type=int, default=6, help="how many questions (default 6)")
     mock.add_argument("--seed", type=int, help="the same questions again for the same seed")
     mock.add_argument("--grade", action="store_true", help="grade the newest drill now")
+
+    export = sub.add_parser("export", help="write a project day's folder out as a standalone git repository")
+    export.add_argument("day", help="the project day, e.g. final")
+    export.add_argument("dir", metavar="DIR", help="a new or empty folder outside this repository")
+    export.add_argument("--solutions", action="store_true", help=argparse.SUPPRESS)  # the reference, for the self-test
+    export.add_argument("--cwd", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
 
     sub.add_parser("workflows", help="regenerate .github/workflows/<day>.yml from the catalog")
     sub.add_parser("fork-badges", help="point the README's day badges at your fork (origin)")
@@ -297,5 +304,6 @@ COMMANDS = {
     "restore": restore_command,
     "status": status_command,
     "workflows": workflows_command,
+    "export": export_command,
     "fork-badges": fork_badges_command,
 }

@@ -1,4 +1,4 @@
-"""Katas whose learner file is not Python: a Dockerfile, a Compose file, a ``.dockerignore``.
+"""Katas whose learner file is not Python: a Dockerfile, a Compose file, a ``.dockerignore``, a README.
 
 The stub of such a kata holds only comments (the spec) and blank lines: that is how *not
 started* is told apart from *wrong*. A grader reads the learner's file through
@@ -10,6 +10,7 @@ dockerfile-parse, ``docker-compose config``), never by matching keywords.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 # What a project folder holds that is nobody's work: caches and tools' state.
@@ -22,12 +23,29 @@ def only_comments(source: bytes) -> bool:
     return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
 
 
+def only_markdown_comments(source: bytes) -> bool:
+    """Whether a Markdown file holds nothing but ``<!-- -->`` comments and blank lines (its stub:
+    ``#`` there starts a heading, which is work)."""
+    return not re.sub(r"<!--.*?-->", "", source.decode("utf-8", errors="replace"), flags=re.S).strip()
+
+
+def has_stub_form(path: Path) -> bool:
+    """Whether a project's non-Python file is one a skeleton ships as comments to be written (its
+    Dockerfile, Compose file, README); configuration (``pyproject.toml``, a workflow) is given whole."""
+    return path.name.startswith(("Dockerfile", "compose.", "docker-compose.")) or path.name == ".dockerignore" or path.suffix == ".md"
+
+
+def is_stub_file(path: Path) -> bool:
+    """Whether a non-Python file still holds only its comments."""
+    data = path.read_bytes()
+    return only_markdown_comments(data) if path.suffix == ".md" else only_comments(data)
+
+
 def written(path: Path) -> str:
     """The learner's file as text; ``NotImplementedError`` while it holds only comments."""
-    data = path.read_bytes()
-    if only_comments(data):
+    if is_stub_file(path):
         raise NotImplementedError(f"{path.name} holds only comments: write it")
-    return data.decode("utf-8")
+    return path.read_text(encoding="utf-8")
 
 
 def project_files(folder: Path) -> list[Path]:

@@ -11,9 +11,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from engine import typecheck
+from engine.catalog import REPO
 
 _INLINE_CONFIG = re.compile(r"#\s*mypy\s*:")
 _TYPE_IGNORE = re.compile(r"#\s*type\s*:\s*ignore\b")
+_SUPPORT = "graders.support."  # helpers graders share: not a kata, so their imports are preloaded
 
 
 def unreadable(path: Path) -> str | None:
@@ -67,20 +69,26 @@ def inline_mypy_config(path: Path) -> list[typecheck.MypyError]:
 
 
 def third_party_imports(graders: Iterable[Path]) -> list[str]:
-    """Modules the graders import that are not a day's package (so never learner code)."""
+    """Modules the graders import that are not a day's package (so never learner code),
+    following the graders' shared helpers (``graders.support.web``) into their own imports."""
     modules: dict[str, None] = {}
-    for grader in graders:
-        tree = _parsed(grader)
-        if tree is None:
-            continue
-        for node in ast.walk(tree):
+    pending, seen = list(graders), set()
+    while pending:
+        grader = pending.pop(0)
+        tree = _parsed(grader) if grader not in seen else None
+        seen.add(grader)
+        for node in ast.walk(tree) if tree is not None else ():
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 names = [node.module]
             else:
                 continue
-            modules |= {name: None for name in names if not _is_kata_package(name.split(".")[0])}
+            for name in names:
+                if name.startswith(_SUPPORT):
+                    pending.append((REPO / Path(*name.split("."))).with_suffix(".py"))
+                elif not _is_kata_package(name.split(".")[0]):
+                    modules[name] = None
     return list(modules)
 
 
@@ -116,8 +124,16 @@ def _parse(grader: Path, _version: int) -> ast.Module | None:
 
 
 def _is_kata_package(top: str) -> bool:
-    """A day's package (``day7``, ``day4_1``, ``final``) or the library's own code."""
-    return top in ("engine", "graders", "tests") or re.fullmatch(r"day\d+(_\d+)?|final|interview", top) is not None
+    """A day's package (``day7``, ``day4_1``, ``final``), a package of a project day
+    (``taskq``: the learner's), or the library's own code."""
+    return (top in ("engine", "graders", "tests") or top in _project_packages()
+            or re.fullmatch(r"day\d+(_\d+)?|final|interview", top) is not None)
+
+
+@functools.cache
+def _project_packages() -> frozenset[str]:
+    """A package inside a day's folder is a project's (a module day's folder holds modules only)."""
+    return frozenset(p.parent.name for root in ("katas", "solutions") for p in (REPO / root).glob("*/*/__init__.py"))
 
 
 def _shown(path: Path) -> str:

@@ -90,7 +90,8 @@ def key(kata: Kata, root: Path) -> str:
 @cache
 def _engine_version() -> str:
     digest = hashlib.sha256()
-    shared = [REPO / "graders" / "conftest.py", REPO / "requirements" / "grading.txt"]
+    shared = [REPO / "graders" / "conftest.py", *sorted((REPO / "graders" / "support").glob("*.py")),
+              REPO / "requirements" / "grading.txt"]
     for path in [*sorted((REPO / "engine").glob("*.py")), *shared]:
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -114,12 +115,16 @@ def is_stub(path: Path) -> bool:
     next to nothing on the days a learner has not opened yet.
     """
     try:
-        if path.is_dir():  # a project: untouched while no function in it is written yet
+        if path.is_dir():  # a project: untouched while no function and no stub file in it is written
             stubs = 0
-            for module in (p.read_bytes() for p in files.project_files(path) if p.suffix == ".py"):
-                if is_stub_source(module):
-                    stubs += 1
-                elif _has_functions(module):
+            for file in files.project_files(path):
+                if file.suffix == ".py":
+                    module = file.read_bytes()
+                    if is_stub_source(module):
+                        stubs += 1
+                    elif _has_functions(module):
+                        return False
+                elif files.has_stub_form(file) and not files.is_stub_file(file):
                     return False
             return stubs > 0
         return is_stub_source(path.read_bytes(), python=path.suffix == ".py")

@@ -8,7 +8,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine import catalog, grade, store
+import pytest
+
+from engine import catalog, files, grade, sources, store
 
 HERE = Path(__file__).parent / "project"
 
@@ -66,3 +68,34 @@ def test_the_store_key_covers_every_file_but_caches(tmp_path: Path) -> None:
     assert store.key(kata(), root) == before, "caches are nobody's work"
     (root / "probe" / "README.md").write_text("# Probe, edited\n")
     assert store.key(kata(), root) != before, "any file of the project is the learner's work"
+
+
+def test_a_written_readme_or_dockerfile_is_work_even_while_every_function_is_a_stub(tmp_path: Path) -> None:
+    """A skeleton ships its Dockerfile and README as comments: writing either one starts the project."""
+    root = copy(tmp_path, "skeleton")
+    (root / "probe" / "README.md").write_text("<!-- Write the README: what, how, why. -->\n")
+    (root / "probe" / "Dockerfile").write_text("# Build the image.\n")
+    (root / "probe" / "pyproject.toml").write_text('[project]\nname = "probe"\n')  # configuration: given whole
+    assert store.is_stub(root / "probe"), "comments and configuration are not the learner's work"
+    (root / "probe" / "README.md").write_text("# Probe\n\nA probe project.\n")
+    assert not store.is_stub(root / "probe"), "a README with a heading is written"
+    (root / "probe" / "README.md").write_text("<!-- again -->\n")
+    (root / "probe" / "Dockerfile").write_text("FROM python:3.11-slim\n")
+    assert not store.is_stub(root / "probe"), "a Dockerfile with an instruction is written"
+
+
+def test_a_markdown_file_is_written_once_it_holds_more_than_html_comments(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text("<!--\n# not a heading: inside the comment\n-->\n\n")
+    with pytest.raises(NotImplementedError, match="README.md holds only comments"):
+        files.written(readme)
+    readme.write_text("# taskq\n")
+    assert files.written(readme) == "# taskq\n"
+
+
+def test_the_graders_shared_helpers_are_preloaded_through_their_imports() -> None:
+    """A conftest that imports graders.support.web brings httpx and uvicorn into the warm process;
+    a project's own package (the learner's code) is never preloaded."""
+    conftest = HERE.parents[1] / "graders" / "day12" / "conftest.py"
+    modules = sources.third_party_imports([conftest])
+    assert {"httpx", "uvicorn", "asgi_lifespan"} <= set(modules) and not any(m.startswith("graders") for m in modules)
