@@ -90,12 +90,20 @@ def requirements_for(day: catalog.Day) -> Path:
     return own if own.exists() else HERE / "requirements" / "grading.txt"
 
 
+def _install_only(session: nox.Session) -> bool:
+    """``nox --install-only``: nox has no public flag for it, so read its runner's config."""
+    return bool(getattr(getattr(getattr(session, "_runner", None), "global_config", None), "install_only", False))
+
+
 def _grading_session(day: catalog.Day) -> None:
     def grade(session: nox.Session) -> None:
         install(session, requirements_for(day))
         command = ["-m", "engine", "grade", day.session, *session.posargs, "--cwd", session.invoked_from]
         if not isinstance(session.virtualenv, nox.virtualenv.VirtualEnv):  # --no-venv
             session.run("python", *command, env=RUN_ENV)
+            return
+        if _install_only(session):  # session.run() skips itself then; this bypass must too
+            session.log("Skipping the grade, as --install-only is set.")
             return
         session.log(f"python {' '.join(command)}")
         status = _run_quietly_failing(Path(session.virtualenv.location), command)

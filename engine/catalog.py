@@ -42,6 +42,10 @@ class Kata:
     # Lines of other days this kata also proves, as (session, line): an interview line such as
     # "Explain MRO and `super()`" is ticked by Day 4's MRO trace as well as by its own kata.
     also_covers: tuple[tuple[str, str], ...] = ()
+    # A "file" kata about another day's project (the interview's architecture walkthrough of the
+    # final project): its file lives in that project's folder, and its verdict depends on the
+    # whole project, so that folder is what the store hashes and the self-test copies.
+    in_project: str | None = None
 
     @property
     def id(self) -> str:
@@ -61,7 +65,14 @@ class Kata:
         module, for a "file" kata the file it names, for a "project" kata the project folder."""
         if self.is_project:
             return root / self.package
-        return root / self.package / (self.file or f"{self.name}.py")
+        folder = package_name(self.in_project) if self.in_project else self.package
+        return root / folder / (self.file or f"{self.name}.py")
+
+    def project_folder(self, root: Path) -> Path | None:
+        """The project folder this kata's verdict depends on as a whole, if any."""
+        if self.is_project:
+            return self.source(root)
+        return root / package_name(self.in_project) if self.in_project else None
 
     def import_root(self, root: Path) -> Path:
         """What goes first on ``sys.path`` to import the learner's code: the source root, or the
@@ -186,7 +197,10 @@ def load(path: Path = CATALOG_PATH) -> Catalog:
     except (KeyError, TypeError) as exc:
         raise CatalogError(f"{path.name}: missing or malformed field {exc}") from exc
     checklists = {day.session: day.checklist for day in days}
+    projects = {day.session for day in days if any(k.is_project for k in day.katas)}
     for kata in (k for day in days for k in day.katas):
+        if kata.in_project is not None and kata.in_project not in projects:
+            raise CatalogError(f"{path.name}: {kata.id} in_project = {kata.in_project!r}, which is not a project day")
         for session, line in kata.also_covers:
             if line not in checklists.get(session, ()):
                 raise CatalogError(f"{path.name}: {kata.id} also_covers {session}: {line!r}, which that day does not have")
@@ -212,6 +226,7 @@ def _day(entry: dict[str, object]) -> Day:
                 subject=str(k["subject"]) if k.get("kind") == "tests" else None,
                 file=str(k["file"]) if k.get("kind") == "file" else None,
                 also_covers=_also_covers(k),
+                in_project=str(k["in_project"]) if k.get("kind") == "file" and "in_project" in k else None,
                 mypy=bool(k.get("mypy", k.get("kind", "module") in ("module", "tests"))),
             )
             for k in _list(entry, "kata", required=False)

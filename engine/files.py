@@ -29,6 +29,13 @@ def only_markdown_comments(source: bytes) -> bool:
     return not re.sub(r"<!--.*?-->", "", source.decode("utf-8", errors="replace"), flags=re.S).strip()
 
 
+def is_project_code(path: Path) -> bool:
+    """Whether a project's Python file is the learner's code: a module of one of its packages,
+    or a test module. Scripts the skeleton gives whole (alembic's ``env.py``) are not, and a
+    revision alone does not start a project."""
+    return (path.parent / "__init__.py").exists() or path.name == "conftest.py" or path.name.startswith("test_")
+
+
 def has_stub_form(path: Path) -> bool:
     """Whether a project's non-Python file is one a skeleton ships as comments to be written (its
     Dockerfile, Compose file, README); configuration (``pyproject.toml``, a workflow) is given whole."""
@@ -37,8 +44,12 @@ def has_stub_form(path: Path) -> bool:
 
 def is_stub_file(path: Path) -> bool:
     """Whether a non-Python file still holds only its comments."""
-    data = path.read_bytes()
-    return only_markdown_comments(data) if path.suffix == ".md" else only_comments(data)
+    return is_stub_text(path.read_bytes(), markdown=path.suffix == ".md")
+
+
+def is_stub_text(source: bytes, *, markdown: bool) -> bool:
+    """A non-Python stub's test: ``#`` comment lines, or for Markdown ``<!-- -->`` comments."""
+    return only_markdown_comments(source) if markdown else only_comments(source)
 
 
 def written(path: Path) -> str:

@@ -63,7 +63,7 @@ def pristine_stub(kata: Kata, repo: Path = REPO) -> bytes:
         raise LearnerError("reset needs the git history of this clone (git log failed)") from None
     for commit in log.split():
         content = _git_bytes(repo, "show", f"{commit}:{relative}")
-        if store.is_stub_source(content, python=kata.is_python):
+        if store.is_stub_source(content, python=kata.is_python, markdown=relative.endswith(".md")):
             return content
     raise LearnerError(f"no committed stub of {relative} found in the git history")
 

@@ -75,7 +75,7 @@ def save_durations(updates: dict[str, float]) -> None:
 def key(kata: Kata, root: Path) -> str:
     """The learner's file and the grader's version, hashed together."""
     digest = hashlib.sha256(_grader_version(kata).encode())
-    source = kata.source(root)
+    source = kata.project_folder(root) or kata.source(root)
     try:
         if source.is_dir():  # a project: every file, by its place in the project
             for path in files.project_files(source):
@@ -118,16 +118,16 @@ def is_stub(path: Path) -> bool:
         if path.is_dir():  # a project: untouched while no function and no stub file in it is written
             stubs = 0
             for file in files.project_files(path):
-                if file.suffix == ".py":
+                if file.suffix == ".py" and files.is_project_code(file):
                     module = file.read_bytes()
                     if is_stub_source(module):
                         stubs += 1
                     elif _has_functions(module):
                         return False
-                elif files.has_stub_form(file) and not files.is_stub_file(file):
+                elif file.suffix != ".py" and files.has_stub_form(file) and not files.is_stub_file(file):
                     return False
             return stubs > 0
-        return is_stub_source(path.read_bytes(), python=path.suffix == ".py")
+        return is_stub_source(path.read_bytes(), python=path.suffix == ".py", markdown=path.suffix == ".md")
     except OSError:
         return False
 
@@ -139,9 +139,9 @@ def _has_functions(source: bytes) -> bool:
         return True  # unparsable: something was written
 
 
-def is_stub_source(source: bytes, *, python: bool = True) -> bool:
+def is_stub_source(source: bytes, *, python: bool = True, markdown: bool = False) -> bool:
     if not python:
-        return files.only_comments(source)
+        return files.is_stub_text(source, markdown=markdown)
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError):

@@ -76,6 +76,8 @@ def _bug(kata: catalog.Kata, mutant: Path) -> str:
     text = mutant.read_text(encoding="utf-8")
     if mutant.suffix == ".py":
         return (text.split('"""')[1:2] or [mutant.stem])[0].strip()
+    if mutant.suffix == ".md":  # Markdown: `#` is a heading, the bug is its first HTML comment
+        return (re.findall(r"<!--(.*?)-->", text, flags=re.S)[:1] or [mutant.stem])[0].strip()
     return next((line.lstrip("# ").strip() for line in text.splitlines() if line.startswith("#")), mutant.stem)
 
 

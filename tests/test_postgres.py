@@ -1,6 +1,7 @@
-"""Day 13's graders on a real PostgreSQL 15, as ``KATAS_DATABASE_URL`` runs them for a learner:
-the reference solutions pass and every mutant is rejected there too (the rest of the self-test
-grades them on SQLite).
+"""Day 13's and the final project's graders on a real PostgreSQL 15, as ``KATAS_DATABASE_URL``
+runs them for a learner: the reference solutions pass and every Day 13 mutant is rejected there
+too (the rest of the self-test grades them on SQLite), and so is each bug only PostgreSQL can
+show (``tests/postgres_mutants/``: a claim that waits on a locked row passes on SQLite).
 
 The server is Debian's ``postgresql-15``: a cluster made by ``initdb`` in a temp dir, listening on
 127.0.0.1 on a free port, stopped and removed afterwards (one per test worker). ``initdb`` refuses
@@ -78,7 +79,11 @@ def server() -> Iterator[str]:
         shutil.rmtree(base, ignore_errors=True)
 
 
-DAY = catalog.load().day("day13")
+CATALOG = catalog.load()
+DAY = CATALOG.day("day13")
+# The final project's katas that use a database (the others read files or run tools).
+FINAL = [k for k in CATALOG.day("final").katas if k.name in ("fastapi", "async_db", "workers", "exceptions", "context_managers")]
+POSTGRES_MUTANTS = Path(__file__).parent / "postgres_mutants"
 # Bugs only SQLite shows: on PostgreSQL the same code is correct.
 SQLITE_ONLY = {
     "day13.repository:sql_ids_reused_without_autoincrement": "PostgreSQL's sequences never give an id out twice",
@@ -101,12 +106,13 @@ def postgres_pool(state_dir: Path) -> Iterator[runner.Pool]:
         try:
             url = stack.enter_context(server())
         except Unavailable as exc:
-            pytest.skip(f"Day 13 was graded on SQLite only: {exc}")
+            pytest.skip(f"Day 13 and the final project were graded on SQLite only: {exc}")
         yield stack.enter_context(runner.Pool(env={**grade.grading_env(), "KATAS_DATABASE_URL": url}))
 
 
-def test_reference_solutions_pass_on_postgres(postgres_pool: runner.Pool) -> None:
-    results = grade.grade_katas(DAY.katas, root=catalog.REPO / "solutions", pool=postgres_pool)
+@pytest.mark.parametrize("katas", [DAY.katas, FINAL], ids=["day13", "final"])
+def test_reference_solutions_pass_on_postgres(katas: tuple[catalog.Kata, ...], postgres_pool: runner.Pool) -> None:
+    results = grade.grade_katas(list(katas), root=catalog.REPO / "solutions", pool=postgres_pool)
     failed = {r.kata.id: r.message for r in results if r.status.value != "passed"}
     assert not failed, f"on PostgreSQL: {failed}"
 
@@ -115,3 +121,15 @@ def test_reference_solutions_pass_on_postgres(postgres_pool: runner.Pool) -> Non
 def test_mutant_is_rejected_on_postgres(kata: catalog.Kata, mutant: Path, postgres_pool: runner.Pool, mirror) -> None:  # type: ignore[no-untyped-def]
     result = grade.grade_katas([kata], root=mirror(DAY, {kata.name: mutant}), pool=postgres_pool)[0]
     assert result.status.value == "failed", f"on PostgreSQL the grader must reject {mutant.stem}: got {result.status.value}: {result.message}"
+
+
+POSTGRES_ONLY_CASES = [
+    pytest.param(CATALOG.find_kata(f"{path.parts[-3]}.{path.parts[-2]}"), path, id=f"{path.parts[-3]}.{path.parts[-2]}:{path.name}")
+    for path in sorted(POSTGRES_MUTANTS.glob("*/*/*")) if path.is_dir()
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("kata", "mutant"), POSTGRES_ONLY_CASES)
+def test_a_bug_only_postgres_shows_is_rejected_there(kata: catalog.Kata, mutant: Path, postgres_pool: runner.Pool, mirror) -> None:  # type: ignore[no-untyped-def]
+    result = grade.grade_katas([kata], root=mirror(CATALOG.day(kata.day), {kata.name: mutant}), pool=postgres_pool)[0]
+    assert result.status.value == "failed", f"on PostgreSQL the grader must reject {mutant.name}: got {result.status.value}: {result.message}"

@@ -5,17 +5,17 @@ Requests go into the app over ASGI (lifespan run; a crash is answered 500 instea
 and once through a real uvicorn server on 127.0.0.1.
 """
 
-import contextlib
 import re
-from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager
 from typing import Annotated, Any
 
 import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 from fastapi import Depends, FastAPI
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+
+from graders.support.web import over_asgi
 
 from day12 import auth as kata
 
@@ -29,13 +29,9 @@ TOKENS = {"ann-T0k3n": ANN, "bob-1": BOB, "bob-2=": BOB, "c.i~d/+_-": CID}
 CHALLENGE = re.compile(r"bearer(?: |$)", re.IGNORECASE)
 
 
-@contextlib.asynccontextmanager
-async def client_of(app: Any) -> AsyncIterator[httpx.AsyncClient]:
+def client_of(app: Any) -> AbstractAsyncContextManager[httpx.AsyncClient]:
     """The app over ASGI, lifespan run; an exception in the app is answered 500, not raised."""
-    async with LifespanManager(app, startup_timeout=3, shutdown_timeout=3) as manager:
-        transport = httpx.ASGITransport(app=manager.app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
-            yield client
+    return over_asgi(app, raise_app_exceptions=False)
 
 
 def auth(value: str) -> dict[str, str]:

@@ -7,17 +7,17 @@ installed), calls install_error_handlers on it and drives it over ASGI — with
 sent the 500 — and once through a real uvicorn server on 127.0.0.1.
 """
 
-import contextlib
-from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 from fastapi import FastAPI, HTTPException
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, Field, field_validator
+
+from graders.support.web import over_asgi
 
 from day12 import errors as kata
 
@@ -93,13 +93,9 @@ def build_app() -> FastAPI:
     return app
 
 
-@contextlib.asynccontextmanager
-async def client_of(app: Any) -> AsyncIterator[httpx.AsyncClient]:
-    """The app over ASGI, lifespan run; an exception Starlette re-raises after its 500 stays inside."""
-    async with LifespanManager(app, startup_timeout=3, shutdown_timeout=3) as manager:
-        transport = httpx.ASGITransport(app=manager.app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
-            yield client
+def client_of(app: Any) -> AbstractAsyncContextManager[httpx.AsyncClient]:
+    """The app over ASGI, lifespan run; an exception in the app is answered 500, not raised."""
+    return over_asgi(app, raise_app_exceptions=False)
 
 
 def seen(response: httpx.Response) -> tuple[int, str, Any]:

@@ -29,9 +29,11 @@ LIFESPAN_LIMIT = 3.0
 
 
 @contextlib.asynccontextmanager
-async def _over_asgi(app: Any) -> AsyncIterator[httpx.AsyncClient]:
+async def over_asgi(app: Any, *, raise_app_exceptions: bool = True) -> AsyncIterator[httpx.AsyncClient]:
+    """The app over ASGI, its lifespan run. ``raise_app_exceptions=False`` keeps inside an
+    exception Starlette re-raises after answering 500, so a check reads that 500 response."""
     async with LifespanManager(app, startup_timeout=LIFESPAN_LIMIT, shutdown_timeout=LIFESPAN_LIMIT) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
+        transport = httpx.ASGITransport(app=manager.app, raise_app_exceptions=raise_app_exceptions)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             yield client
 
@@ -59,7 +61,7 @@ async def _over_uvicorn(app: Any) -> AsyncIterator[httpx.AsyncClient]:
 @pytest.fixture
 def asgi_client() -> ClientFactory:
     """``async with asgi_client(app) as client``: requests go straight into the app, lifespan run."""
-    return _over_asgi
+    return over_asgi
 
 
 @pytest.fixture

@@ -1,0 +1,1 @@
+"""No tests here: this suite tests only the service and the workers."""
