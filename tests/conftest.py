@@ -119,11 +119,12 @@ def mirror(tmp_path: Path):  # type: ignore[no-untyped-def]
 
     def make(day: catalog.Day, replace: dict[str, Path] | None = None) -> Path:
         root = tmp_path / "root"
-        shutil.copytree(REPO / "solutions" / day.package, root / day.package)
+        caches = shutil.ignore_patterns(*files.NOT_WORK)  # a local mypy cache is tens of MB
+        shutil.copytree(REPO / "solutions" / day.package, root / day.package, ignore=caches)
         for kata in day.katas:  # another day's project a kata's verdict depends on comes along
             folder = kata.project_folder(REPO / "solutions")
             if folder is not None and not (root / folder.name).exists():
-                shutil.copytree(folder, root / folder.name, ignore=shutil.ignore_patterns(*files.NOT_WORK))
+                shutil.copytree(folder, root / folder.name, ignore=caches)
         for name, source in (replace or {}).items():
             target = day.kata(name).source(root)
             if source.is_dir():  # a project's mutant: the files that replace the reference's

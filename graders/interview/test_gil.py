@@ -237,7 +237,7 @@ def _bytecode_bound(name: str) -> bool:
 
 
 def _truth(name: str) -> tuple[bool, str]:
-    for _attempt in range(3):  # a release shows unless the OS never ran the main thread
+    for _attempt in range(5):  # a release shows unless the OS never ran the main thread
         released, running, held = _observe(name)
         if released:
             break
