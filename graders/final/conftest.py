@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 from alembic import command
-from alembic.config import Config
 
 from graders.support.database import SERVER_URL, database_url
+from graders.support.project import alembic_config
 from graders.support.web import asgi_client, uvicorn_client
 
-__all__ = ["SERVER_URL", "alembic_config", "asgi_client", "database_url", "loop_clock", "migrated_url",
+__all__ = ["SERVER_URL", "asgi_client", "database_url", "loop_clock", "migrated_url",
            "project", "uvicorn_client"]
 
 EPOCH = datetime(2030, 1, 1, tzinfo=UTC)
@@ -34,15 +34,6 @@ def project() -> Path:
     import taskq  # the check's own import, in the forked child
 
     return Path(taskq.__file__).resolve().parents[1]
-
-
-def alembic_config(project: Path, url: str) -> Config:
-    """The project's alembic configuration, aimed at ``url`` (its env.py reads TASKQ_DATABASE_URL)."""
-    config = Config(str(project / "alembic.ini"))
-    config.set_main_option("script_location", str(project / "migrations"))
-    config.set_main_option("sqlalchemy.url", url)
-    os.environ["TASKQ_DATABASE_URL"] = url
-    return config
 
 
 @pytest_asyncio.fixture

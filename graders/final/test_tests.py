@@ -44,6 +44,7 @@ import pytest
 
 import taskq
 from engine.catalog import REPO
+from graders.support.project import NOT_COPIED, copy_project
 from taskq import worker
 
 MIN_COVERAGE = 85.0
@@ -51,10 +52,6 @@ REFERENCE = REPO / "solutions" / "final"
 IMPLS = Path(__file__).parent / "impls"
 # What the reference brings to a chaff run: its package and its schema.
 REFERENCE_PARTS = ("taskq", "migrations", "alembic.ini")
-NOT_COPIED = shutil.ignore_patterns(
-    ".git", ".venv", "venv", ".nox", ".tox", "__pycache__", "*.pyc", ".mypy_cache", ".pytest_cache",
-    ".hypothesis", ".ruff_cache", ".import_linter_cache", "*.db", "*.db-journal", "*.db-wal", ".coverage*",
-)  # fmt: skip
 RUN_LIMIT = 90.0  # seconds for one run of the learner's suite
 TEST_LIMIT = 10.0  # seconds for one learner test on the reference or a chaff: longer is a hang
 OWN_TEST_LIMIT = 30.0  # the same on the learner's project, under coverage
@@ -298,7 +295,7 @@ class Run:
 def _copy(target: Path, *, reference: bool, swap: Path | None = None) -> Path:
     """The learner's project copied to ``target``; with ``reference``, its package and schema
     replaced by the reference's; ``swap`` then replaces one module of that package."""
-    shutil.copytree(project_dir(), target, ignore=NOT_COPIED, symlinks=True)
+    copy_project(project_dir(), target)
     if reference:
         for part in REFERENCE_PARTS:
             if (target / part).is_dir():

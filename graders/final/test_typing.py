@@ -27,17 +27,13 @@ from typing import Any
 import pytest
 
 import taskq
+from graders.support.project import copy_project
 from taskq import worker
 
 # The two contracts of docs/final-project.md ("Layers").
 LAYERS = ["taskq.api", "taskq.worker", "taskq.services", "taskq.repository", "taskq.domain : taskq.exceptions"]
 FORBIDDEN_SOURCES = {"taskq.domain", "taskq.exceptions"}
 FORBIDDEN_MODULES = {"fastapi", "starlette", "sqlalchemy", "pydantic", "pydantic_settings"}
-# What a copy of the project leaves out: nobody's work, and big.
-NOT_COPIED = shutil.ignore_patterns(
-    ".git", ".venv", "venv", ".nox", ".tox", "__pycache__", "*.pyc", ".mypy_cache", ".pytest_cache",
-    ".hypothesis", ".ruff_cache", ".import_linter_cache", "*.db", "*.db-journal", "*.db-wal", ".coverage*",
-)  # fmt: skip
 
 pytestmark = pytest.mark.timeout(30)
 
@@ -216,9 +212,7 @@ def test_pyproject_keeps_the_forbidden_frameworks_contract() -> None:
 
 def copy_of_project(tmp_path: Path) -> Path:
     """The project, copied: tools run there, never in the learner's folder."""
-    target = tmp_path / "project"
-    shutil.copytree(project_dir(), target, ignore=NOT_COPIED, symlinks=True)
-    return target
+    return copy_project(project_dir(), tmp_path / "project")
 
 
 def lint_imports() -> str:
