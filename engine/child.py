@@ -24,6 +24,9 @@ from engine import asyncguard, describe, plugin
 from engine.catalog import REPO
 
 MEMORY_LIMIT = 4 * 1024**3
+# The kata's temp files may live in RAM (zygote.scratch_root): one runaway write stops at a
+# clear OSError (EFBIG) instead of filling the machine's memory.
+FILE_SIZE_LIMIT = 1024**3
 PR_SET_PDEATHSIG = 1
 
 
@@ -67,7 +70,7 @@ def _grade(request: dict[str, Any], config: Any, zygote: int) -> None:
 
 def _isolate(work: Path, zygote: int) -> None:
     """Own session (a kill takes everything it started), death with the zygote, a private
-    cwd/HOME/TMPDIR, output to the kata's log, and a memory cap."""
+    cwd/HOME/TMPDIR, output to the kata's log, and caps on memory and on a file's size."""
     os.setsid()
     try:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
@@ -94,6 +97,10 @@ def _isolate(work: Path, zygote: int) -> None:
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if soft == resource.RLIM_INFINITY or soft > MEMORY_LIMIT:
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, hard))
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    if soft == resource.RLIM_INFINITY or soft > FILE_SIZE_LIMIT:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_SIZE_LIMIT, hard))
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit raises, never kills
 
 
 def _trap_exits() -> None:

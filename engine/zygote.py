@@ -37,6 +37,8 @@ from engine.catalog import REPO
 from engine.supervise import FileResult, KataRun
 
 PR_SET_PDEATHSIG = 1
+SCRATCH = "/dev/shm"
+SCRATCH_MIN_FREE = 2 * 1024**3
 PR_SET_CHILD_SUBREAPER = 36
 POLL = 0.1
 STACK_DUMP_WAIT = 0.1  # seconds: faulthandler writes the dump from its C signal handler at once
@@ -46,6 +48,22 @@ UNWANTED_PLUGINS = {"xdist", "xdist.looponfail", "timeout", "pytest_timeout"}
 # (faulthandler: the kata's process enables it itself, towards its own log.)
 IDLE_BUILTINS = ("cacheprovider", "doctest", "faulthandler", "junitxml", "legacypath",
                  "pastebin", "recwarn", "setuponly", "setupplan", "stepwise", "subtests")
+
+
+def scratch_root() -> str | None:
+    """Where the katas' working trees go: a RAM-backed ``/dev/shm`` when there is one with room.
+
+    Every kata makes a few folders, and a learner's suite run against 14 implementations makes
+    ~300 ``tmp_path`` folders: on this machine's ext4 disk a mkdir costs ~0.7 ms, on tmpfs
+    ~10 us, which is a third of a Day 11 kata's grading time. ``None``: the system's temp dir.
+    """
+    try:
+        room = shutil.disk_usage(SCRATCH)
+    except OSError:
+        return None
+    if room.free < SCRATCH_MIN_FREE or not os.access(SCRATCH, os.W_OK | os.X_OK):
+        return None
+    return SCRATCH
 
 
 def _prctl(option: int, value: int) -> None:
@@ -279,7 +297,7 @@ def main() -> None:
     _prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it closes our stdin
-    base = Path(tempfile.mkdtemp(prefix="kata-grade-"))
+    base = Path(tempfile.mkdtemp(prefix="kata-grade-", dir=scratch_root()))
     os.chdir(base)
     zygote = Zygote(prepare(), jobs, out, base)
     warm_up()
