@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import os
+import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 import pytest_asyncio
@@ -60,6 +62,30 @@ def loop_clock() -> Callable[[], datetime]:
         return EPOCH + timedelta(seconds=asyncio.get_running_loop().time())
 
     return now
+
+
+@pytest.fixture(autouse=True)
+def _sqlite_waits_stop_virtual_time(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In virtual time a loop that waits for aiosqlite's thread looks idle, so looptime jumps to
+    the next timer, and again, as long as the thread takes: on a loaded machine one slow commit
+    let a worker's lease run out 20 virtual seconds early. looptime holds the clock while an
+    executor future is pending, so each aiosqlite call here is shadowed by one that waits for
+    it: the clock stands still while SQLite works, as it would on a fast disk."""
+    if request.node.get_closest_marker("looptime") is None or os.environ.get(SERVER_URL):
+        return
+    import aiosqlite.core
+
+    original = aiosqlite.core.Connection._execute
+
+    async def execute(self: aiosqlite.core.Connection, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        finished = threading.Event()
+        asyncio.get_running_loop().run_in_executor(None, finished.wait)
+        try:
+            return await original(self, fn, *args, **kwargs)
+        finally:
+            finished.set()
+
+    monkeypatch.setattr(aiosqlite.core.Connection, "_execute", execute)
 
 
 @pytest.fixture(autouse=True)
