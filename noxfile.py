@@ -5,11 +5,15 @@ Everything is read from ``catalog.toml``; nothing here names a day or a kata.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import nox
@@ -21,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from engine import catalog  # noqa: E402  (needs the path above)
+from engine.zygote import scratch_root  # noqa: E402
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_venv = "yes"
@@ -198,4 +203,22 @@ for _day in catalog.load().graded_days:
 def selftest(session: nox.Session) -> None:
     """The library's own tests: solutions pass, stubs are not started, mutants are rejected."""
     install(session, HERE / "requirements" / "selftest.txt")
-    session.run("python", "-m", "pytest", "-n", "auto", *session.posargs, env=RUN_ENV)
+    with _scratch_basetemp(session.posargs) as basetemp:
+        session.run("python", "-m", "pytest", "-n", "auto", *basetemp, *session.posargs, env=RUN_ENV)
+
+
+@contextlib.contextmanager
+def _scratch_basetemp(posargs: list[str]) -> Iterator[list[str]]:
+    """The tests' temp folders in RAM (/dev/shm) when it has room, removed afterwards: they
+    grade hundreds of copied days, and a file made on this disk costs ~70x one made there
+    (measured: the Day 7-8 grading tests 47.6 s on disk, 37.8 s there, two runs each). Your own
+    ``-- --basetemp DIR`` wins, and is kept for you to look into."""
+    scratch = scratch_root()
+    if scratch is None or any(arg.startswith("--basetemp") for arg in posargs):
+        yield []
+        return
+    folder = tempfile.mkdtemp(prefix="kata-selftest-", dir=scratch)
+    try:
+        yield ["--basetemp", folder]
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
