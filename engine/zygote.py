@@ -29,6 +29,7 @@ import signal
 import sys
 import tempfile
 import time
+import traceback
 from collections import deque
 from pathlib import Path
 from typing import Any, TextIO
@@ -298,17 +299,24 @@ def main() -> None:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it closes our stdin
     base = Path(tempfile.mkdtemp(prefix="kata-grade-", dir=scratch_root()))
-    os.chdir(base)
-    zygote = Zygote(prepare(), jobs, out, base)
-    warm_up()
-    # What is imported by now lives as long as the zygote: a kata's garbage collections (the
-    # async checks collect twice each) need not scan it, and its pages stay shared after fork.
-    gc.freeze()
-    try:
+    zygote: Zygote | None = None
+    try:  # from here on: a SIGTERM while pytest is still being prepared removes `base` too
+        os.chdir(base)
+        zygote = Zygote(prepare(), jobs, out, base)
+        warm_up()
+        # What is imported by now lives as long as the zygote: a kata's garbage collections (the
+        # async checks collect twice each) need not scan it, and its pages stay shared after fork.
+        gc.freeze()
         zygote.send(event="ready")
         zygote.serve()
+    except SystemExit:
+        pass
+    except BaseException:  # noqa: BLE001  (a broken install: the parent quotes this log)
+        traceback.print_exc()
+        sys.stderr.flush()
     finally:
-        zygote.stop()
+        if zygote is not None:
+            zygote.stop()
         os.chdir("/")
         shutil.rmtree(base, ignore_errors=True)
         out.close()
