@@ -8,7 +8,8 @@ test module so that it imports that implementation afresh, and runs the learner'
 implementation costs about a second. The learner's tests run inside the grader's own check, so
 its time limit, isolation and fault handling apply to them as to any kata's code.
 
-What a suite run tells a grader: which learner tests passed and failed (and why), and what was
+What a suite run tells a grader: which learner tests passed and failed (and why; against a
+chaff, only up to the first test that catches it, since one is enough), and what was
 collected — which fixtures of the learner's own each test used (and whether they tear down),
 which were parametrized, which are async — so structural rules are checked on what pytest
 actually collected and ran, never by reading the source text.
@@ -26,7 +27,7 @@ import signal
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,7 +62,8 @@ class CollectedTest:
 
 @dataclass
 class SuiteRun:
-    """How the learner's suite did against one implementation."""
+    """How the learner's suite did against one implementation. Against a chaff the run stops
+    at the first real failure, so ``passed`` and ``failed`` stop there too."""
 
     collected: list[CollectedTest] = field(default_factory=list)
     passed: list[str] = field(default_factory=list)
@@ -84,15 +86,19 @@ def run_suite(tests: Path, subject: str, implementation: Path) -> SuiteRun:
     return run_suites(tests, subject, [implementation])[implementation]
 
 
-def run_suites(tests: Path, subject: str, implementations: Sequence[Path]) -> dict[Path, SuiteRun]:
+def run_suites(
+    tests: Path, subject: str, implementations: Sequence[Path], *, chaffs: Collection[Path] = ()
+) -> dict[Path, SuiteRun]:
     """Run the learner's test file once per implementation, all in ONE pytest session: the
     file is collected once per implementation (each copy imports its own), and the subject is
     swapped in before each copy's tests run. A session costs more than most suites' tests.
+    The run against each of ``chaffs`` stops at its first real failure (not a stub's): that
+    failure is all that "caught" needs, and most chaffs fail early.
 
     Raises ``NotImplementedError`` while every test of the file is still the stub's.
     """
     tests = tests.resolve()
-    batch = _Batch(tests, subject, list(dict.fromkeys(implementations)))
+    batch = _Batch(tests, subject, list(dict.fromkeys(implementations)), frozenset(chaffs))
     # The inner session's own report is not for the learner: what failed and why reaches
     # them through the grader's checks, without pytest's frames, reprs and temp paths.
     try:
@@ -108,11 +114,13 @@ def run_suites(tests: Path, subject: str, implementations: Sequence[Path]) -> di
     return batch.runs
 
 
-def batched(tests: Path, subject: str, implementations: Iterable[Path]) -> Callable[[Path], SuiteRun]:
+def batched(
+    tests: Path, subject: str, implementations: Iterable[Path], *, chaffs: Collection[Path] = ()
+) -> Callable[[Path], SuiteRun]:
     """A grader's ``run(implementation)``: its first call runs the suite against every one of
-    ``implementations`` in one session (:func:`run_suites`), later calls read those runs. While
-    the tests are still the stub's, every call raises ``NotImplementedError`` (each check then
-    reads *not started*) without running them again."""
+    ``implementations`` in one session (:func:`run_suites`; ``chaffs`` only until caught),
+    later calls read those runs. While the tests are still the stub's, every call raises
+    ``NotImplementedError`` (each check then reads *not started*) without running them again."""
     every = list(implementations)
     runs: dict[Path, SuiteRun] = {}
     stub: list[str] = []
@@ -122,7 +130,7 @@ def batched(tests: Path, subject: str, implementations: Iterable[Path]) -> Calla
             raise NotImplementedError(stub[0])
         if not runs:
             try:
-                runs.update(run_suites(tests, subject, every))
+                runs.update(run_suites(tests, subject, every, chaffs=chaffs))
             except NotImplementedError as exc:
                 stub.append(str(exc))
                 raise
@@ -230,18 +238,19 @@ class _Copies(pytest.File):
         return copies
 
 
-class _Hung(Exception):
-    """A test after one that hung, in the same copy: not run, not counted."""
+class _NotRun(Exception):
+    """A test after its copy's run stopped (a test hung, or the chaff is caught): not run, not
+    counted."""
 
 
 class _Batch:
     """A plugin for the inner session: the copies, and what each collected and how it ended."""
 
-    def __init__(self, tests: Path, subject: str, implementations: list[Path]) -> None:
-        self.tests, self.subject = tests, subject
+    def __init__(self, tests: Path, subject: str, implementations: list[Path], chaffs: frozenset[Path]) -> None:
+        self.tests, self.subject, self.chaffs = tests, subject, chaffs
         self.runs = {implementation: SuiteRun() for implementation in implementations}
         self.installed: dict[Path, ModuleType] = {}
-        self.hung: set[Path] = set()
+        self.stopped: set[Path] = set()
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_pycollect_makemodule(self, module_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
@@ -284,8 +293,8 @@ class _Batch:
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
         implementation = self._copy_of(item)
-        if implementation in self.hung:
-            raise _Hung
+        if implementation in self.stopped:
+            raise _NotRun
         if implementation is not None and implementation in self.installed:
             _put(self.subject, self.installed[implementation])  # what string targets (patch) reach
 
@@ -304,14 +313,15 @@ class _Batch:
             return report
         run = self.runs[implementation]
         error = call.excinfo.value if call.excinfo is not None else None
-        if isinstance(error, _Hung):
+        if isinstance(error, _NotRun):
             return report
         if report.failed and item.name not in run.failed:
-            if isinstance(error, NotImplementedError) and _raised_in(error, self.tests):
+            stub = isinstance(error, NotImplementedError) and _raised_in(error, self.tests)
+            if stub:
                 run.stubs.append(item.name)
             run.failed[item.name] = _why(error, report.when, self.tests)
-            if isinstance(error, TookTooLong):
-                self.hung.add(implementation)
+            if isinstance(error, TookTooLong) or (implementation in self.chaffs and not stub):
+                self.stopped.add(implementation)
         elif report.when == "call" and report.passed:
             run.passed.append(item.name)
         return report

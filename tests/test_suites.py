@@ -23,8 +23,8 @@ class Probe:
     grader: Path = HERE / "grader_clamp.py"
 
 
-def outcomes(pool, suite: str) -> dict[str, tuple[str, str, bool]]:  # type: ignore[no-untyped-def]
-    (result,) = pool.grade([runner.Job(Probe(), HERE / suite, 10.0, preimport=False)]).values()
+def outcomes(pool, suite: str, probe: Probe = Probe()) -> dict[str, tuple[str, str, bool]]:  # type: ignore[no-untyped-def]
+    (result,) = pool.grade([runner.Job(probe, HERE / suite, 10.0, preimport=False)]).values()
     assert result.complete, result
     return {t.name: (t.outcome, t.kind, t.message, t.chaff) for t in result.tests}
 
@@ -59,3 +59,9 @@ def test_a_test_that_hangs_on_a_chaff_has_caught_it(pool) -> None:  # type: igno
     """Each learner test has its own time limit: a hang fails that test, not the grade."""
     found = outcomes(pool, "patient")
     assert all(outcome == "passed" for outcome, *_ in found.values()), found
+
+
+def test_a_run_against_a_chaff_stops_at_its_first_catch(pool) -> None:  # type: ignore[no-untyped-def]
+    """One failing test is all "caught" needs: the rest of that chaff's run is not run."""
+    found = outcomes(pool, "good", Probe(grader=HERE / "grader_chaff_runs.py"))
+    assert len(found) == 1 and all(outcome == "passed" for outcome, *_ in found.values()), found

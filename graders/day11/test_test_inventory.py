@@ -30,7 +30,7 @@ CHAFFS = {p.stem.removeprefix("chaff_"): p for p in sorted(IMPLS.glob("chaff_*.p
 # Every implementation in one session, at the first check that needs a run (engine/suites.py):
 # that check may take a learner test's 1 s limit once per implementation, hence its own limit.
 pytestmark = pytest.mark.timeout(30)
-_run = suites.batched(TESTS, SUBJECT, [REFERENCE, *WHEATS.values(), *CHAFFS.values()])
+_run = suites.batched(TESTS, SUBJECT, [REFERENCE, *WHEATS.values(), *CHAFFS.values()], chaffs=CHAFFS.values())
 
 
 def _how(wheat: str) -> str:

@@ -24,7 +24,9 @@ CHAFFS = sorted(path.stem.removeprefix("chaff_") for path in IMPLS.glob("chaff_*
 # Every implementation in one session, at the first check that needs a run (engine/suites.py):
 # that check may take a learner test's 1 s limit once per implementation, hence its own limit.
 pytestmark = pytest.mark.timeout(30)
-_run = suites.batched(TESTS, SUBJECT, [REFERENCE, *sorted(IMPLS.glob("*.py"))])
+_run = suites.batched(
+    TESTS, SUBJECT, [REFERENCE, *sorted(IMPLS.glob("*.py"))], chaffs=[IMPLS / f"chaff_{c}.py" for c in CHAFFS]
+)
 
 
 def _bug(chaff: str) -> str:
