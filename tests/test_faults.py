@@ -71,11 +71,14 @@ EXPECTED = {
     "latin1": ("error", r"save \S+\.py as UTF-8: byte 0xe9 on line 1 is not UTF-8"),
     "utf16": ("error", r"save \S+\.py as UTF-8"),
 }
-# Each fault once, on one of the two days; watch (below) runs it on the other, so every fault
-# meets both days; progress (at the end) grades them all again, four at a time.
+# Every fault meets both days: watch (below) runs it on one, the grade command on the other;
+# progress (at the end) grades them all again, four at a time.
+WATCH_DAY = {fault: DAYS[n % 2] for n, fault in enumerate(sorted(EXPECTED))}
 CASES = [
-    pytest.param(DAYS[(n + 1) % 2], fault, id=f"{DAYS[(n + 1) % 2].session}-{fault}")
-    for n, fault in enumerate(sorted(EXPECTED))
+    pytest.param(day, fault, id=f"{day.session}-{fault}")
+    for fault, watched in WATCH_DAY.items()
+    for day in DAYS
+    if day is not watched
 ]
 
 
@@ -178,14 +181,13 @@ def environment(warm_mypy_cache: Path, tmp_path: Path) -> tuple[dict[str, str], 
 # Watch keeps one grading process for all its grades, so the faults meet it as a learner's
 # saves do: one watch per day and six faults, each saved in turn as the first kata's file. Every
 # save regrades the whole day in that one warm process (what a fault left behind meets every
-# grade after it), and the solved file saved last must pass again. Each fault runs on the day
-# the grade path above does not run it on: every fault meets both days.
-WATCH_FAULTS = {day.session: sorted(EXPECTED)[n % 2 :: 2] for n, day in enumerate(DAYS)}
-WATCH_CASES = [
-    pytest.param(day, WATCH_FAULTS[day.session][n : n + 6], id=f"{day.session}-" + "+".join(WATCH_FAULTS[day.session][n : n + 6]))
-    for day in DAYS
-    for n in range(0, len(WATCH_FAULTS[day.session]), 6)
-]  # fmt: skip
+# grade after it), and the solved file saved last must pass again.
+def _in_sixes(day: catalog.Day) -> list[list[str]]:
+    faults = [fault for fault, watched in WATCH_DAY.items() if watched is day]
+    return [faults[n : n + 6] for n in range(0, len(faults), 6)]
+
+
+WATCH_CASES = [pytest.param(day, group, id=f"{day.session}-" + "+".join(group)) for day in DAYS for group in _in_sixes(day)]
 
 
 @pytest.mark.parametrize(("day", "faults"), WATCH_CASES)
